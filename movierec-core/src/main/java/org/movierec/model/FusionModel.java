@@ -1,0 +1,167 @@
+package org.movierec.model;
+
+import static org.movierec.model.FusionWeights.AGE_EMB;
+import static org.movierec.model.FusionWeights.AGE_FC;
+import static org.movierec.model.FusionWeights.B;
+import static org.movierec.model.FusionWeights.GENDER_EMB;
+import static org.movierec.model.FusionWeights.GENDER_FC;
+import static org.movierec.model.FusionWeights.GENRE_EMB;
+import static org.movierec.model.FusionWeights.JOB_EMB;
+import static org.movierec.model.FusionWeights.JOB_FC;
+import static org.movierec.model.FusionWeights.MOVIE_FC;
+import static org.movierec.model.FusionWeights.MOVIE_ID_EMB;
+import static org.movierec.model.FusionWeights.MOVIE_ID_FC;
+import static org.movierec.model.FusionWeights.TITLE_CONV;
+import static org.movierec.model.FusionWeights.TITLE_EMB;
+import static org.movierec.model.FusionWeights.USER_FC;
+import static org.movierec.model.FusionWeights.USER_ID_EMB;
+import static org.movierec.model.FusionWeights.USER_ID_FC;
+import static org.movierec.model.FusionWeights.W;
+
+import java.util.Objects;
+import org.movierec.data.Genre;
+import org.movierec.data.Movie;
+import org.movierec.data.User;
+
+/**
+ * The trained fusion model, in plain Java: the two towers' forward pass over saved weights. No deep-learning runtime
+ * is needed to use it. Immutable and safe from many threads; every returned array is the caller's.
+ *
+ * <p>User tower: id embedding → FC; gender, age, occupation embeddings → FC each; concatenated → FC, tanh. Movie
+ * tower: id embedding → FC; sum of genre embeddings; title words → embedding → text CNN (centred window of 3, tanh)
+ * max-pooled over the title's words; concatenated → FC, tanh. A predicted rating is {@link #toStars} of the cosine of
+ * the two vectors, so ranking movies by inner product of unit vectors is ranking them by predicted rating.
+ */
+public final class FusionModel {
+  /** Predicted stars = CENTER + HALF_RANGE * cosine: cosine -1..1 covers the 1..5 rating scale. */
+  public static final float CENTER = 3f;
+
+  public static final float HALF_RANGE = 2f;
+
+  private final ModelShape shape;
+  private final FusionFeatures features;
+  private final FusionWeights weights;
+
+  public FusionModel(ModelShape shape, FusionFeatures features, FusionWeights weights) {
+    this.shape = Objects.requireNonNull(shape, "shape");
+    this.features = Objects.requireNonNull(features, "features");
+    this.weights = Objects.requireNonNull(weights, "weights");
+    if (shape.userRows() != features.users().rows() || shape.movieRows() != features.movies().rows()
+        || shape.titleVocabulary() != features.titleWords().size() || shape.titleLength() != features.titleLength()) {
+      throw new IllegalArgumentException("model shape " + shape + " does not fit the features " + features);
+    }
+    FusionWeights.of(shape, weights.all()); // validates every tensor's shape
+  }
+
+  public ModelShape shape() {
+    return shape;
+  }
+
+  public FusionFeatures features() {
+    return features;
+  }
+
+  public FusionWeights weights() {
+    return weights;
+  }
+
+  public static float toStars(float cosine) {
+    return CENTER + HALF_RANGE * cosine;
+  }
+
+  /** The user tower's output (not normalized). A new user, or one unseen in training, uses the unknown-user row. */
+  public float[] userVector(User user) {
+    float[] concat = new float[shape.userConcatDim()];
+    int at = 0;
+    at = put(concat, at, fc(row(USER_ID_EMB, features.userRow(user)), USER_ID_FC));
+    at = put(concat, at, fc(row(GENDER_EMB, user.gender().code()), GENDER_FC));
+    at = put(concat, at, fc(row(AGE_EMB, user.age().code()), AGE_FC));
+    put(concat, at, fc(row(JOB_EMB, user.occupation().code()), JOB_FC));
+    return tanh(fc(concat, USER_FC));
+  }
+
+  /** The movie tower's output (not normalized). A movie unseen in training uses the unknown-movie row. */
+  public float[] movieVector(Movie movie) {
+    float[] concat = new float[shape.movieConcatDim()];
+    int at = put(concat, 0, fc(row(MOVIE_ID_EMB, features.movieRow(movie)), MOVIE_ID_FC));
+    float[] genres = new float[shape.genreDim()];
+    for (Genre g : movie.genres()) {
+      addInto(genres, row(GENRE_EMB, g.ordinal()));
+    }
+    at = put(concat, at, genres);
+    put(concat, at, title(movie));
+    return tanh(fc(concat, MOVIE_FC));
+  }
+
+  /** Predicted rating in stars, 1..5. */
+  public float predict(User user, Movie movie) {
+    return toStars(Vectors.cosine(userVector(user), movieVector(movie)));
+  }
+
+  private float[] title(Movie movie) {
+    int len = features.titleLength();
+    int[] padded = new int[len + 2];
+    System.arraycopy(features.titleIndices(movie), 0, padded, 1, len);
+    int dim = shape.titleDim();
+    float[] window = new float[3 * dim];
+    float[] pooled = new float[shape.titleFilters()];
+    java.util.Arrays.fill(pooled, Float.NEGATIVE_INFINITY);
+    int words = features.titleWordCount(movie);
+    for (int t = 0; t < words; t++) {
+      for (int k = 0; k < 3; k++) {
+        System.arraycopy(row(TITLE_EMB, padded[t + k]), 0, window, k * dim, dim);
+      }
+      float[] h = tanh(fc(window, TITLE_CONV));
+      for (int f = 0; f < h.length; f++) {
+        pooled[f] = Math.max(pooled[f], h[f]);
+      }
+    }
+    return pooled;
+  }
+
+  private float[] row(String embedding, int row) {
+    Tensor t = weights.get(embedding);
+    int cols = t.cols();
+    float[] out = new float[cols];
+    System.arraycopy(t.data(), row * cols, out, 0, cols);
+    return out;
+  }
+
+  private float[] fc(float[] x, String layer) {
+    Tensor w = weights.get(layer + W);
+    Tensor b = weights.get(layer + B);
+    int in = w.rows();
+    int out = w.cols();
+    if (x.length != in) {
+      throw new IllegalStateException(layer + " expects " + in + " inputs, got: " + x.length);
+    }
+    float[] y = b.data().clone();
+    float[] wd = w.data();
+    for (int i = 0; i < in; i++) {
+      float xi = x[i];
+      int base = i * out;
+      for (int j = 0; j < out; j++) {
+        y[j] += xi * wd[base + j];
+      }
+    }
+    return y;
+  }
+
+  private static float[] tanh(float[] x) {
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) Math.tanh(x[i]);
+    }
+    return x;
+  }
+
+  private static int put(float[] dst, int at, float[] src) {
+    System.arraycopy(src, 0, dst, at, src.length);
+    return at + src.length;
+  }
+
+  private static void addInto(float[] acc, float[] x) {
+    for (int i = 0; i < acc.length; i++) {
+      acc[i] += x[i];
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package org.movierec.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.movierec.data.SeenMovies;
+
+/**
+ * Saves and loads a model directory: {@code manifest.json} plus one file per part, each named after its content's
+ * hash. Saving writes the parts first and the manifest last, by atomic rename, so a crash mid-save leaves the previous
+ * model whole; parts no manifest names are then deleted. Loading checks the format version and every part's SHA-256
+ * and says which file is wrong and what to do.
+ */
+public final class ModelFiles {
+  /** The model-directory format this code writes and reads. */
+  public static final int FORMAT_VERSION = 1;
+
+  public static final String MANIFEST = "manifest.json";
+
+  static final String WEIGHTS = "weights";
+  static final String FEATURES = "features";
+  static final String CATALOG = "catalog";
+  static final String SEEN = "seen";
+  private static final Set<String> PARTS = Set.of(WEIGHTS, FEATURES, CATALOG, SEEN);
+
+  static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+
+  private ModelFiles() {}
+
+  /**
+   * Writes the model into {@code dir} (created if needed), replacing any model there. The manifest's file names,
+   * hashes and fingerprint are filled in here; those of {@code model.manifest()} are ignored.
+   *
+   * @return the manifest as written
+   */
+  public static ModelManifest save(Path dir, SavedModel model) {
+    Map<String, byte[]> parts = new LinkedHashMap<>();
+    parts.put(WEIGHTS, WeightsFormat.write(model.model().weights()));
+    parts.put(FEATURES, ModelJson.features(model.model().features()));
+    parts.put(CATALOG, ModelJson.catalog(model.catalog()));
+    parts.put(SEEN, seenBytes(model.seen()));
+    Map<String, String> files = new LinkedHashMap<>();
+    Map<String, String> hashes = new LinkedHashMap<>();
+    for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+      String hash = AtomicFiles.sha256(part.getValue());
+      String name = part.getKey() + "-" + hash.substring(0, 16) + (part.getKey().equals(WEIGHTS)
+          || part.getKey().equals(SEEN) ? ".bin" : ".json");
+      files.put(part.getKey(), name);
+      hashes.put(name, hash);
+      Path target = dir.resolve(name);
+      if (!Files.isRegularFile(target) || !AtomicFiles.sha256(target).equals(hash)) {
+        AtomicFiles.write(target, out -> out.write(part.getValue()));
+      }
+    }
+    String fingerprint = AtomicFiles.sha256(
+        (hashes.get(files.get(WEIGHTS)) + hashes.get(files.get(FEATURES))).getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        .substring(0, 16);
+    ModelManifest m = model.manifest();
+    ModelManifest written = new ModelManifest(FORMAT_VERSION, fingerprint, m.createdAt(), model.model().shape(),
+        m.training(), m.dataChecksum(), m.trainRatings(), m.testRatings(), m.testRmse(), m.history(), files, hashes);
+    AtomicFiles.write(dir.resolve(MANIFEST), out -> JSON.writeValue(out, written));
+    deleteUnreferenced(dir, files);
+    return written;
+  }
+
+  /** Reads the manifest only (cheap): for {@code info}, and to check an index against its model. */
+  public static ModelManifest readManifest(Path dir) {
+    Path file = dir.resolve(MANIFEST);
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("no model directory at " + dir + "; " + trainHint(dir));
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("no model in " + dir + " (" + MANIFEST + " is missing); " + trainHint(dir));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+    }
+    ModelManifest manifest;
+    try {
+      manifest = JSON.readValue(bytes, ModelManifest.class);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException(file + " is corrupt (" + firstLine(e) + "); " + trainHint(dir));
+    }
+    if (manifest.formatVersion() != FORMAT_VERSION) {
+      throw new IllegalStateException("the model in " + dir + " has format version " + manifest.formatVersion()
+          + ", this MovieRec reads version " + FORMAT_VERSION + "; " + trainHint(dir));
+    }
+    if (!manifest.files().keySet().equals(PARTS)) {
+      throw new IllegalStateException(file + " is corrupt (it names the parts " + manifest.files().keySet()
+          + ", expected " + PARTS + "); " + trainHint(dir));
+    }
+    return manifest;
+  }
+
+  /** Loads a whole model, checking every part against the manifest. */
+  public static SavedModel load(Path dir) {
+    ModelManifest manifest = readManifest(dir);
+    byte[] weights = part(dir, manifest, WEIGHTS);
+    byte[] features = part(dir, manifest, FEATURES);
+    byte[] catalog = part(dir, manifest, CATALOG);
+    byte[] seen = part(dir, manifest, SEEN);
+    try {
+      FusionFeatures f = ModelJson.readFeatures(features);
+      FusionWeights w = FusionWeights.of(manifest.shape(), WeightsFormat.read(weights));
+      FusionModel model = new FusionModel(manifest.shape(), f, w);
+      Catalog c = ModelJson.readCatalog(catalog);
+      SeenMovies s = SeenMovies.read(new DataInputStream(new ByteArrayInputStream(seen)));
+      return new SavedModel(manifest, model, c, s);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("the model in " + dir + " does not fit together (" + firstLine(e) + "); "
+          + trainHint(dir));
+    }
+  }
+
+  private static byte[] part(Path dir, ModelManifest manifest, String part) {
+    String name = manifest.files().get(part);
+    Path file = dir.resolve(name);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new IllegalStateException(file + " is missing (the manifest names it); " + trainHint(dir));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+    }
+    if (!AtomicFiles.sha256(bytes).equals(manifest.sha256().get(name))) {
+      throw new IllegalStateException(file + " is corrupt (its SHA-256 differs from the one in " + MANIFEST + "); "
+          + trainHint(dir));
+    }
+    return bytes;
+  }
+
+  private static byte[] seenBytes(SeenMovies seen) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      seen.write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void deleteUnreferenced(Path dir, Map<String, String> files) {
+    try (DirectoryStream<Path> all = Files.newDirectoryStream(dir, "{weights,features,catalog,seen}-*.{bin,json}")) {
+      for (Path p : all) {
+        if (!files.containsValue(p.getFileName().toString())) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("saved the model in " + dir + " but could not remove old files: "
+          + e.getMessage(), e);
+    }
+  }
+
+  static String trainHint(Path dir) {
+    return "train one with: movierec train --data DATA_DIR --model " + dir;
+  }
+
+  private static String firstLine(Exception e) {
+    String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    m = m == null ? e.getClass().getSimpleName() : m;
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+}
