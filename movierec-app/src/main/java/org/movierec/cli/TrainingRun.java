@@ -1,0 +1,133 @@
+package org.movierec.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.movierec.data.MovieLensData;
+import org.movierec.data.SeenMovies;
+import org.movierec.model.Catalog;
+import org.movierec.model.EpochStats;
+import org.movierec.model.ModelFiles;
+import org.movierec.model.ModelManifest;
+import org.movierec.model.SavedModel;
+import org.movierec.train.FusionTrainer;
+import org.movierec.train.TrainingConfig;
+import org.movierec.train.TrainingListener;
+import org.movierec.train.TrainingResult;
+
+/** Trains a model, reporting each epoch, and saves it: what {@code train} and {@code quickstart} share. */
+final class TrainingRun {
+  private TrainingRun() {}
+
+  /**
+   * Trains on {@code data} as {@code config} says, printing one line per epoch on {@code out} (and a progress bar),
+   * then saves the model in {@code modelDir}.
+   *
+   * @return the model as saved, its manifest complete (the fingerprint an index needs)
+   */
+  static SavedModel trainAndSave(MovieLensData data, TrainingConfig config, Path modelDir, PrintWriter out,
+      ProgressBar bar) {
+    int held = (int) Math.round(data.ratings().size() * config.testFraction());
+    out.printf(Locale.ROOT, "Training for %d epochs on %,d ratings, %s (seed %d)%n", config.epochs(),
+        data.ratings().size() - held,
+        held == 0 ? "testing on none (--test-fraction 0)" : String.format(Locale.ROOT, "testing on %,d", held),
+        config.seed());
+    out.flush();
+    TrainingResult result = new FusionTrainer(config).train(data, new EpochPrinter(config.epochs(), out, bar));
+    double rmse = result.testRmse();
+    ModelManifest draft = new ModelManifest(ModelFiles.FORMAT_VERSION, "", Instant.now().toString(),
+        result.model().shape(), settings(config), data.checksum(), result.trainRatings(), result.testRatings(),
+        Double.isNaN(rmse) ? null : rmse, result.history(), null, null);
+    Catalog catalog = new Catalog(data.movies(), data.users());
+    SeenMovies seen = SeenMovies.of(data.ratings());
+    SavedModel unsaved = new SavedModel(draft, result.model(), catalog, seen);
+    ModelManifest written = ModelFiles.save(modelDir, unsaved);
+    out.println("Saved the model in " + modelDir.toAbsolutePath().normalize()
+        + (Double.isNaN(rmse) ? "" : String.format(Locale.ROOT, " (test RMSE %.4f stars)", rmse)));
+    out.flush();
+    return new SavedModel(written, result.model(), catalog, seen);
+  }
+
+  /**
+   * The model already in {@code modelDir}, if it was trained on the same data with the same settings and loads
+   * cleanly; empty otherwise (no model, another one, or a damaged one: it will simply be trained again).
+   */
+  static Optional<SavedModel> reusable(Path modelDir, MovieLensData data, TrainingConfig config) {
+    if (!Files.isRegularFile(modelDir.resolve(ModelFiles.MANIFEST))) {
+      return Optional.empty();
+    }
+    try {
+      ModelManifest manifest = ModelFiles.readManifest(modelDir);
+      if (!data.checksum().equals(manifest.dataChecksum())
+          || !normalized(settings(config)).equals(normalized(manifest.training()))) {
+        return Optional.empty();
+      }
+      return Optional.of(ModelFiles.load(modelDir));
+    } catch (RuntimeException damaged) {
+      return Optional.empty();
+    }
+  }
+
+  /** The manifest's record of how the model was trained: every field of the config by name, and the objective. */
+  static Map<String, Object> settings(TrainingConfig config) {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    for (RecordComponent c : TrainingConfig.class.getRecordComponents()) {
+      try {
+        settings.put(c.getName(), c.getAccessor().invoke(config));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read TrainingConfig." + c.getName(), e);
+      }
+    }
+    settings.put("objective", "mse");
+    return settings;
+  }
+
+  /** The map as it reads back from JSON, so that a float 0.001f equals the 0.001 read from a manifest. */
+  private static Map<String, Object> normalized(Map<String, Object> map) {
+    try {
+      return Json.MAPPER.readValue(Json.MAPPER.writeValueAsBytes(map), new TypeReference<Map<String, Object>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One line per epoch on stdout; the progress bar within an epoch on stderr. */
+  private static final class EpochPrinter implements TrainingListener {
+    private final int epochs;
+    private final PrintWriter out;
+    private final ProgressBar bar;
+
+    EpochPrinter(int epochs, PrintWriter out, ProgressBar bar) {
+      this.epochs = epochs;
+      this.out = out;
+      this.bar = bar;
+    }
+
+    @Override
+    public void onBatch(int epoch, int done, int total, double runningLoss) {
+      bar.show(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs), done, total,
+          String.format(Locale.ROOT, "loss %.4f", runningLoss));
+    }
+
+    @Override
+    public void onEpoch(EpochStats stats) {
+      bar.clear();
+      String width = Integer.toString(Integer.toString(epochs).length());
+      out.printf(Locale.ROOT, "epoch %" + width + "d/%d  train loss %.4f  test RMSE %s  %.1f s%n", stats.epoch(),
+          epochs, stats.trainLoss(),
+          Double.isNaN(stats.testRmse()) ? "n/a (nothing held out)"
+              : String.format(Locale.ROOT, "%.4f stars", stats.testRmse()),
+          stats.seconds());
+      out.flush();
+    }
+  }
+}

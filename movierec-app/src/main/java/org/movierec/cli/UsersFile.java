@@ -1,0 +1,53 @@
+package org.movierec.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.movierec.data.AgeGroup;
+import org.movierec.data.Gender;
+import org.movierec.data.Occupation;
+import org.movierec.data.User;
+
+/**
+ * Reads the users of {@code recommend --users-file}: one a line in the {@code users.dat} format, with its rules
+ * (gender M or F, age 1, 18, 25, 35, 45, 50 or 56, occupation 0..20); the zip code may be left out. Every error names
+ * the file, the line and the field.
+ */
+final class UsersFile {
+  static final String FORMAT = "UserID::Gender::Age::Occupation::Zip-code";
+
+  private UsersFile() {}
+
+  /** The users of the file, in file order; a user id may appear on several lines. */
+  static List<User> read(Path file) {
+    List<User> users = new ArrayList<>();
+    new DatLines(file, FORMAT).forEach(line -> users.add(parse(line)));
+    return users;
+  }
+
+  private static User parse(DatLines.Line line) {
+    line.requireFields(4, 5);
+    int id = line.positiveInt(0, "user id");
+    Gender gender = switch (line.field(1).trim()) {
+      case "M" -> Gender.M;
+      case "F" -> Gender.F;
+      default -> throw line.error(1, "gender", "expected M or F, got '" + line.field(1) + "'");
+    };
+    AgeGroup age = Arrays.stream(AgeGroup.values())
+        .filter(g -> Integer.toString(g.fileValue()).equals(line.field(2).trim()))
+        .findFirst()
+        .orElseThrow(() -> line.error(2, "age", "expected one of "
+            + Arrays.stream(AgeGroup.values()).map(g -> g.fileValue() + " (" + g.label() + ")")
+                .collect(Collectors.joining(", "))
+            + ", got '" + line.field(2) + "'"));
+    String job = line.field(3).trim();
+    if (!job.matches("\\d{1,2}") || Integer.parseInt(job) >= Occupation.values().length) {
+      throw line.error(3, "occupation", "expected an integer 0.." + (Occupation.values().length - 1) + " ("
+          + Occupation.validChoices() + "), got '" + line.field(3) + "'");
+    }
+    String zip = line.fields() == 5 ? line.field(4).trim() : "";
+    return new User(id, gender, age, Occupation.ofCode(Integer.parseInt(job)), zip);
+  }
+}
