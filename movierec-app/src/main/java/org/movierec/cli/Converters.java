@@ -1,5 +1,7 @@
 package org.movierec.cli;
 
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +51,22 @@ final class Converters {
     @Override
     public YearRange convert(String value) {
       return parse(() -> YearRange.parse(value));
+    }
+  }
+
+  /** The occupations' names in code order, for help and shell completion. */
+  static final class OccupationNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(Occupation.values()).map(Occupation::label).iterator();
+    }
+  }
+
+  /** The genres' names, for help and shell completion. */
+  static final class GenreNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(Genre.values()).map(Genre::label).iterator();
     }
   }
 

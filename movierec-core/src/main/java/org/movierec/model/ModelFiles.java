@@ -12,6 +12,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -72,15 +73,26 @@ public final class ModelFiles {
         AtomicFiles.write(target, out -> out.write(part.getValue()));
       }
     }
-    String fingerprint = AtomicFiles.sha256(
-        (hashes.get(files.get(WEIGHTS)) + hashes.get(files.get(FEATURES))).getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-        .substring(0, 16);
+    String fingerprint = fingerprint(hashes.get(files.get(WEIGHTS)), hashes.get(files.get(FEATURES)));
     ModelManifest m = model.manifest();
     ModelManifest written = new ModelManifest(FORMAT_VERSION, fingerprint, m.createdAt(), model.model().shape(),
         m.training(), m.dataChecksum(), m.trainRatings(), m.testRatings(), m.testRmse(), m.history(), files, hashes);
     AtomicFiles.write(dir.resolve(MANIFEST), out -> JSON.writeValue(out, written));
     deleteUnreferenced(dir, files);
     return written;
+  }
+
+  /**
+   * Identifies a model by its weights and features: equal models have equal fingerprints, and an index built from one
+   * model is refused by any other. 16 hex digits.
+   */
+  public static String fingerprint(FusionModel model) {
+    return fingerprint(AtomicFiles.sha256(WeightsFormat.write(model.weights())),
+        AtomicFiles.sha256(ModelJson.features(model.features())));
+  }
+
+  private static String fingerprint(String weightsHash, String featuresHash) {
+    return AtomicFiles.sha256((weightsHash + featuresHash).getBytes(StandardCharsets.US_ASCII)).substring(0, 16);
   }
 
   /** Reads the manifest only (cheap): for {@code info}, and to check an index against its model. */

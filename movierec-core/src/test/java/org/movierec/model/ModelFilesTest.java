@@ -32,7 +32,7 @@ class ModelFilesTest {
     assertThat(loaded.catalog()).isEqualTo(original.catalog());
     assertThat(loaded.seen()).isEqualTo(original.seen());
     assertThat(loaded.manifest()).isEqualTo(written);
-    assertThat(written.fingerprint()).hasSize(16);
+    assertThat(written.fingerprint()).hasSize(16).isEqualTo(ModelFiles.fingerprint(original.model()));
     assertThat(written.history().get(0).testRmse()).isNaN();
   }
 

@@ -101,7 +101,7 @@ public final class TestModels {
   /** A saved-model value around {@link #randomModel}. */
   public static SavedModel savedModel(long seed) {
     FusionModel model = randomModel(seed);
-    ModelManifest manifest = new ModelManifest(ModelFiles.FORMAT_VERSION, "", "2026-01-01T00:00:00Z", model.shape(),
+    ModelManifest manifest = new ModelManifest(ModelFiles.FORMAT_VERSION, ModelFiles.fingerprint(model), "2026-01-01T00:00:00Z", model.shape(),
         Map.of("epochs", 1, "seed", (int) seed), "abc123", 24, 0, null,
         List.of(new EpochStats(1, 1.25, Double.NaN, 0.5)), null, null);
     return new SavedModel(manifest, model, new Catalog(movies(), users()), SeenMovies.of(ratings()));

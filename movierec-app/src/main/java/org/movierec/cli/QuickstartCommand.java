@@ -1,0 +1,143 @@
+package org.movierec.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.movierec.data.AgeGroup;
+import org.movierec.data.DatasetDownloader;
+import org.movierec.data.DatasetSource;
+import org.movierec.data.Gender;
+import org.movierec.data.MovieLensData;
+import org.movierec.data.Occupation;
+import org.movierec.data.User;
+import org.movierec.index.VectorIndex;
+import org.movierec.model.SavedModel;
+import org.movierec.recommend.EmbeddingRecommender;
+import org.movierec.recommend.ModelIndex;
+import org.movierec.recommend.RecommendRequest;
+import org.movierec.train.TrainingConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code movierec quickstart}: every step of the original demo, one after the other. */
+@Command(
+    name = "quickstart",
+    mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
+    description = {
+      "Download MovieLens 1M from GroupLens (once: it is cached, its size and SHA-256 checked), train the model,"
+          + " index every movie, and recommend movies to a new user (female, under 18, K-12 student: the original"
+          + " demo's example) and to user 1.",
+      "Run again, it reuses the data and, when the data and settings are the same, the trained model.",
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  movierec quickstart",
+      "  movierec quickstart --data ~/Downloads/ml-1m          use a local copy, download nothing",
+      "  movierec quickstart --epochs 2 --model /tmp/m         a quick, rough model elsewhere",
+    })
+final class QuickstartCommand implements Callable<Integer> {
+  static final User DEMO_USER = User.newUser(Gender.F, AgeGroup.UNDER_18, Occupation.K12_STUDENT);
+  static final int DEMO_USER_ID = 1;
+  private static final int TOP = 5;
+
+  @ParentCommand MovieRecCli root;
+  @Spec CommandSpec spec;
+  @Mixin ModelDirOption model;
+
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Use this MovieLens 1M directory (movies.dat, users.dat, ratings.dat) instead of downloading.")
+  Path data;
+
+  @Option(names = "--epochs", paramLabel = "N", description = "Training epochs (default: ${DEFAULT-VALUE}).")
+  int epochs = TrainingConfig.defaults().epochs();
+
+  @Option(names = "--seed", paramLabel = "S", description = "Training seed (default: ${DEFAULT-VALUE}).")
+  long seed = TrainingConfig.defaults().seed();
+
+  @Option(names = "--retrain", description = "Train again even if the model directory holds a model trained on the"
+      + " same data with the same settings.")
+  boolean retrain;
+
+  @Override
+  public Integer call() throws IOException {
+    TrainingConfig config = TrainCommand.config(spec, epochs, seed, TrainingConfig.defaults().testFraction());
+    Environment env = root.environment();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path dataDir = data != null ? data : download(env, out, err);
+    MovieLensData movieLens = TrainCommand.load(dataDir, out);
+    Path dir = model.resolve(env);
+    Optional<SavedModel> existing = retrain ? Optional.empty() : TrainingRun.reusable(dir, movieLens, config);
+    SavedModel saved;
+    if (existing.isPresent()) {
+      saved = existing.get();
+      out.println("Using the model in " + dir.toAbsolutePath().normalize() + ": trained on this data with these"
+          + " settings" + (saved.manifest().testRmse() == null ? ""
+              : String.format(Locale.ROOT, " (test RMSE %.4f stars)", saved.manifest().testRmse()))
+          + "; --retrain trains it again");
+    } else {
+      saved = TrainingRun.trainAndSave(movieLens, config, dir, out, new ProgressBar(err, env.interactive()));
+    }
+    IndexCommand.build(dir, saved, out);
+    try (VectorIndex index = ModelIndex.open(dir, saved)) {
+      EmbeddingRecommender recommender = new EmbeddingRecommender(saved.model(), saved.catalog(), saved.seen(), index);
+      out.println();
+      RecommendationTable.print(out, RecommendCommand.caption(DEMO_USER, DEMO_USER),
+          recommender.recommend(RecommendRequest.of(DEMO_USER, TOP)));
+      User known = saved.catalog().users().getOrDefault(DEMO_USER_ID,
+          saved.catalog().users().values().iterator().next());
+      out.println();
+      RecommendationTable.print(out, RecommendCommand.caption(known, known),
+          recommender.recommend(RecommendRequest.of(known, TOP)));
+    }
+    String modelFlag = model.dir == null ? "" : " --model " + dir;
+    out.println();
+    out.println("Next: movierec recommend" + modelFlag + " --age 25 --gender M --job programmer");
+    out.println("      movierec recommend" + modelFlag + " --user 42 --json");
+    out.println("      movierec --help");
+    out.flush();
+    return 0;
+  }
+
+  /** The cached MovieLens 1M, downloaded first when it is not there yet. */
+  private static Path download(Environment env, PrintWriter out, PrintWriter err) throws IOException {
+    DatasetSource source = DatasetSource.ML_1M;
+    Path cache = env.datasetCache();
+    if (Files.isRegularFile(cache.resolve(source.name()).resolve(DatasetDownloader.MARKER_FILE))) {
+      out.println("Data: MovieLens 1M, already downloaded to " + cache.resolve(source.name()));
+    } else {
+      out.printf(Locale.ROOT, "Downloading MovieLens 1M (%.1f MB) from %s into %s%n", source.size() / 1e6,
+          source.uri(), cache);
+    }
+    out.flush();
+    Path dir = new DatasetDownloader(cache, env.interactive() ? asciiStream(err) : null).fetch(source);
+    return dir;
+  }
+
+  /** The downloader draws its ASCII progress bar on a PrintStream; this one writes into the command's stderr. */
+  private static PrintStream asciiStream(PrintWriter w) {
+    return new PrintStream(new OutputStream() {
+      @Override
+      public void write(int b) {
+        w.write(b & 0xFF);
+      }
+
+      @Override
+      public void flush() {
+        w.flush();
+      }
+    }, true, StandardCharsets.ISO_8859_1);
+  }
+}
