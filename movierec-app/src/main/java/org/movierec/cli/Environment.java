@@ -4,18 +4,21 @@ import java.io.Console;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.movierec.data.DatasetSource;
 
 /**
  * What the commands take from the machine they run on, gathered in one place so that tests can supply their own.
  *
  * @param home where MovieRec keeps its files: {@code datasets/} (downloads) and {@code model/} (the default model)
  * @param interactive whether a person watches the terminal: progress bars are drawn only then
+ * @param dataset what {@code quickstart} downloads when it is given no {@code --data}
  */
-public record Environment(Path home, boolean interactive) {
+public record Environment(Path home, boolean interactive, DatasetSource dataset) {
   public static final String HOME_VARIABLE = "MOVIEREC_HOME";
 
   public Environment {
     Objects.requireNonNull(home, "home");
+    Objects.requireNonNull(dataset, "dataset");
   }
 
   /** {@code $MOVIEREC_HOME}, else {@code ~/.movierec}; interactive when the console is a terminal. */
@@ -24,7 +27,7 @@ public record Environment(Path home, boolean interactive) {
     Path dir = home != null && !home.isBlank()
         ? Path.of(home)
         : Path.of(System.getProperty("user.home"), ".movierec");
-    return new Environment(dir, isTerminal());
+    return new Environment(dir, isTerminal(), DatasetSource.ML_1M);
   }
 
   /** Where downloaded data sets are cached (the same place as {@code DatasetDownloader.defaultCacheDir()}). */

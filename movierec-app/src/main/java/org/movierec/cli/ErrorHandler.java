@@ -52,9 +52,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     PrintWriter err = cmd.getErr();
     cmd.getOut().flush();
     int code;
-    if (e instanceof ParameterException p) {
-      return handleParseException(p, parseResult.originalArgs().toArray(String[]::new));
-    } else if (isExpected(e)) {
+    if (isExpected(e)) {
       err.println(cmd.getColorScheme().errorText("movierec: " + message(e)));
       code = FAILURE;
     } else {

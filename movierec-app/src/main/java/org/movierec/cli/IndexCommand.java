@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  movierec index                  the model quickstart made",
+      "  movierec index                       # the model quickstart made",
       "  movierec index --model my-model",
     })
 final class IndexCommand implements Callable<Integer> {

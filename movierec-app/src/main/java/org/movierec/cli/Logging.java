@@ -21,13 +21,9 @@ final class Logging {
     System.setProperty(SIMPLE_LOGGER + "showThreadName", "false");
     System.setProperty(SIMPLE_LOGGER + "showShortLogName", "true");
     System.setProperty(SIMPLE_LOGGER + "levelInBrackets", "true");
-    if (verbose) {
-      LogManager.getLogManager().reset();
-      LogManager.getLogManager().getLogger("").addHandler(new java.util.logging.ConsoleHandler());
-      Logger.getLogger("").setLevel(Level.INFO);
-    } else {
+    if (!verbose) {
       LogManager.getLogManager().reset(); // removes the console handler: nothing is printed
       Logger.getLogger("").setLevel(Level.OFF);
-    }
+    } // verbose: java.util.logging's default, INFO and above on stderr
   }
 }

@@ -48,9 +48,11 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  movierec quickstart                       download MovieLens 1M, train, index, recommend",
-      "  movierec train --data ml-1m --model m     train (a 90/10 split, fixed seed), save to m/",
-      "  movierec index --model m                  store every movie's vector in m/index",
+      "  # download MovieLens 1M, train, index every movie, recommend:",
+      "  movierec quickstart",
+      "  # the same steps one by one, as in the original demo:",
+      "  movierec train --data ~/.movierec/datasets/ml-1m --model m",
+      "  movierec index --model m",
       "  movierec recommend --model m -a 25 -g F -j programmer",
       "  movierec recommend --model m --user 1 --json",
       "  movierec predict --model m --input pairs.dat --output predictions.dat",
@@ -91,10 +93,6 @@ public final class MovieRecCli implements Callable<Integer> {
 
   Environment environment() {
     return environment;
-  }
-
-  boolean verbose() {
-    return verbose;
   }
 
   /** {@code movierec} alone: the help. */

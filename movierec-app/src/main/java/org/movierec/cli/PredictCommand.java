@@ -39,8 +39,9 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  movierec predict --input pairs.dat                          predictions on stdout",
-      "  movierec predict --model my-model --input ml-1m/ratings.dat --output predictions.dat",
+      "  movierec predict --input pairs.dat               # predictions on stdout",
+      "  movierec predict --model my-model --input ml-1m/ratings.dat \\",
+      "      --output predictions.dat",
     })
 final class PredictCommand implements Callable<Integer> {
   static final String FORMAT = "UserID::MovieID[::...]";

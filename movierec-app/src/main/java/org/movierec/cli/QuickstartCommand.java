@@ -44,8 +44,10 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  movierec quickstart",
-      "  movierec quickstart --data ~/Downloads/ml-1m          use a local copy, download nothing",
-      "  movierec quickstart --epochs 2 --model /tmp/m         a quick, rough model elsewhere",
+      "  # use a local copy, download nothing:",
+      "  movierec quickstart --data ~/Downloads/ml-1m",
+      "  # a quick, rough model somewhere else:",
+      "  movierec quickstart --epochs 2 --model /tmp/m",
     })
 final class QuickstartCommand implements Callable<Integer> {
   static final User DEMO_USER = User.newUser(Gender.F, AgeGroup.UNDER_18, Occupation.K12_STUDENT);
@@ -113,17 +115,16 @@ final class QuickstartCommand implements Callable<Integer> {
 
   /** The cached MovieLens 1M, downloaded first when it is not there yet. */
   private static Path download(Environment env, PrintWriter out, PrintWriter err) throws IOException {
-    DatasetSource source = DatasetSource.ML_1M;
+    DatasetSource source = env.dataset();
     Path cache = env.datasetCache();
     if (Files.isRegularFile(cache.resolve(source.name()).resolve(DatasetDownloader.MARKER_FILE))) {
-      out.println("Data: MovieLens 1M, already downloaded to " + cache.resolve(source.name()));
+      out.println("Data: " + source.name() + ", downloaded before, in " + cache.resolve(source.name()));
     } else {
-      out.printf(Locale.ROOT, "Downloading MovieLens 1M (%.1f MB) from %s into %s%n", source.size() / 1e6,
+      out.printf(Locale.ROOT, "Downloading %s (%.1f MB) from %s into %s%n", source.name(), source.size() / 1e6,
           source.uri(), cache);
     }
     out.flush();
-    Path dir = new DatasetDownloader(cache, env.interactive() ? asciiStream(err) : null).fetch(source);
-    return dir;
+    return new DatasetDownloader(cache, env.interactive() ? asciiStream(err) : null).fetch(source);
   }
 
   /** The downloader draws its ASCII progress bar on a PrintStream; this one writes into the command's stderr. */

@@ -1,6 +1,5 @@
 package org.movierec.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,12 +44,15 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  movierec recommend -a 0 -g 1 -j 10              the original demo's codes: under 18, female, K-12 student",
+      "  # the original demo's codes: under 18, female, K-12 student",
+      "  movierec recommend -a 0 -g 1 -j 10",
       "  movierec recommend --age 25 --gender F --job programmer -k 10",
       "  movierec recommend --user 1 --json",
-      "  movierec recommend --users-file users.dat      one user a line: UserID::Gender::Age::Occupation::Zip-code",
+      "  # one user a line, UserID::Gender::Age::Occupation::Zip-code:",
+      "  movierec recommend --users-file users.dat",
       "  movierec recommend --user 1 --genre Comedy --genre Romance --years 1990-1999",
-      "  movierec recommend -i -a 1 -g M -j 4              rebuild the index first",
+      "  # rebuild the index first, as the original demo's -i:",
+      "  movierec recommend -i -a 1 -g M -j 4",
     })
 final class RecommendCommand implements Callable<Integer> {
   private static final String NEW_USER = "-a/--age, -g/--gender and -j/--job";
@@ -78,8 +80,8 @@ final class RecommendCommand implements Callable<Integer> {
   Integer userId;
 
   @Option(names = "--users-file", paramLabel = "FILE",
-      description = "Many users, one a line, as in users.dat: UserID::Gender::Age::Occupation::Zip-code. A user id"
-          + " the model does not know is treated as a new user.")
+      description = "Many users, one a line, as in users.dat: UserID::Gender::Age::Occupation::Zip-code (the zip"
+          + " code may be left out). A user id the model does not know is treated as a new user.")
   Path usersFile;
 
   @Option(names = {"-k", "--top"}, paramLabel = "K", description = "How many movies (default: ${DEFAULT-VALUE}).")
@@ -101,42 +103,45 @@ final class RecommendCommand implements Callable<Integer> {
   boolean rebuildIndex;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     checkArguments();
     Path dir = model.resolve(root.environment());
     SavedModel saved = ModelFiles.load(dir);
+    List<User> users = usersFile != null ? UsersFile.read(usersFile) : List.of(singleUser(saved.catalog()));
     if (rebuildIndex) {
       IndexCommand.build(dir, saved, spec.commandLine().getErr()); // stdout stays the result alone
     }
-    List<User> users = usersFile != null ? UsersFile.read(usersFile) : List.of(singleUser(saved.catalog()));
     ItemFilter filter = filter();
+    List<List<Recommendation>> found = new ArrayList<>();
+    List<User> used = new ArrayList<>();
     try (VectorIndex index = ModelIndex.open(dir, saved)) {
       EmbeddingRecommender recommender = new EmbeddingRecommender(saved.model(), saved.catalog(), saved.seen(), index);
-      PrintWriter out = spec.commandLine().getOut();
-      List<RecommendationTable.UserRows> jsonUsers = new ArrayList<>();
       for (User asked : users) {
         User user = asked.isNew() || saved.catalog().users().containsKey(asked.id())
             ? asked
-            : User.newUser(asked.gender(), asked.age(), asked.occupation());
-        List<Recommendation> found = recommender.recommend(new RecommendRequest(user, k, filter));
-        if (usersFile != null && json) {
-          jsonUsers.add(RecommendationTable.UserRows.of(asked.id(), user, found));
-        } else if (json) {
-          Json.MAPPER.writeValue(out, RecommendationTable.rows(found));
-          out.println();
-        } else {
-          if (users.size() > 1 && asked != users.get(0)) {
-            out.println();
-          }
-          RecommendationTable.print(out, caption(asked, user), found);
-        }
+            : User.newUser(asked.gender(), asked.age(), asked.occupation()); // an id the model does not know
+        used.add(user);
+        found.add(recommender.recommend(new RecommendRequest(user, k, filter)));
       }
-      if (usersFile != null && json) {
-        Json.MAPPER.writeValue(out, jsonUsers);
-        out.println();
-      }
-      out.flush();
     }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json && usersFile == null) {
+      out.println(Json.write(RecommendationTable.rows(found.get(0))));
+    } else if (json) {
+      List<RecommendationTable.UserRows> rows = new ArrayList<>();
+      for (int i = 0; i < users.size(); i++) {
+        rows.add(RecommendationTable.UserRows.of(users.get(i).id(), used.get(i), found.get(i)));
+      }
+      out.println(Json.write(rows));
+    } else {
+      for (int i = 0; i < users.size(); i++) {
+        if (i > 0) {
+          out.println();
+        }
+        RecommendationTable.print(out, caption(users.get(i), used.get(i)), found.get(i));
+      }
+    }
+    out.flush();
     return 0;
   }
 
@@ -190,9 +195,10 @@ final class RecommendCommand implements Callable<Integer> {
     User known = catalog.users().get(userId);
     if (known == null) {
       IntSummaryStatistics ids = catalog.users().keySet().stream().mapToInt(Integer::intValue).summaryStatistics();
-      throw new IllegalArgumentException("unknown user " + userId + ": the model knows " + ids.getCount()
-          + " users with ids " + ids.getMin() + ".." + ids.getMax() + " (some ids in that range may be unused);"
-          + " for someone new, describe them with " + NEW_USER + " instead");
+      boolean gaps = ids.getMax() - ids.getMin() + 1 != ids.getCount();
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "unknown user %d: the model knows %,d users"
+          + " with ids %d..%d%s; for someone new, describe them with %s instead", userId, ids.getCount(),
+          ids.getMin(), ids.getMax(), gaps ? " (not every id in between)" : "", NEW_USER));
     }
     return known;
   }

@@ -23,13 +23,14 @@ import picocli.CommandLine.Spec;
     description = {
       "Train the fusion model on MovieLens 1M and save it.",
       "By default the original demo's protocol: a random 90/10 split of the ratings with a fixed seed; each epoch"
-          + " prints the training loss and the RMSE, in stars, on the held-out 10%.",
+          + " prints the training loss and the RMSE, in stars, on the held-out 10%%.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  movierec train --data ~/.movierec/datasets/ml-1m --model my-model",
       "  movierec train --data ml-1m --model my-model --epochs 5 --seed 7",
-      "  movierec train --data ml-1m --model my-model --test-fraction 0     train on every rating",
+      "  # train on every rating, hold nothing out:",
+      "  movierec train --data ml-1m --model my-model --test-fraction 0",
     })
 final class TrainCommand implements Callable<Integer> {
   @ParentCommand MovieRecCli root;

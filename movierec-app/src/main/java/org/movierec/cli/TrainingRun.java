@@ -1,5 +1,6 @@
 package org.movierec.cli;
 
+import ai.djl.engine.EngineException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,12 +38,21 @@ final class TrainingRun {
   static SavedModel trainAndSave(MovieLensData data, TrainingConfig config, Path modelDir, PrintWriter out,
       ProgressBar bar) {
     int held = (int) Math.round(data.ratings().size() * config.testFraction());
-    out.printf(Locale.ROOT, "Training for %d epochs on %,d ratings, %s (seed %d)%n", config.epochs(),
+    out.printf(Locale.ROOT, "Training for %d epoch%s on %,d ratings, %s (seed %d)%n", config.epochs(),
+        config.epochs() == 1 ? "" : "s",
         data.ratings().size() - held,
         held == 0 ? "testing on none (--test-fraction 0)" : String.format(Locale.ROOT, "testing on %,d", held),
         config.seed());
     out.flush();
-    TrainingResult result = new FusionTrainer(config).train(data, new EpochPrinter(config.epochs(), out, bar));
+    TrainingResult result;
+    try {
+      result = new FusionTrainer(config).train(data, new EpochPrinter(config.epochs(), out, bar));
+    } catch (EngineException e) {
+      throw new IllegalStateException("cannot start PyTorch, which training runs on (" + e.getMessage()
+          + "); run again with --verbose for details", e);
+    } finally {
+      bar.clear(); // a failure's message starts on a clean line
+    }
     double rmse = result.testRmse();
     ModelManifest draft = new ModelManifest(ModelFiles.FORMAT_VERSION, "", Instant.now().toString(),
         result.model().shape(), settings(config), data.checksum(), result.trainRatings(), result.testRatings(),

@@ -38,7 +38,7 @@ public record TrainingConfig(
 
   /** The settings MovieRec trains with unless told otherwise (the demo's 90/10 split, seed 42). */
   public static TrainingConfig defaults() {
-    return new TrainingConfig(10, 512, 1e-3f, 0f, 0.1f, 42, 0.1);
+    return new TrainingConfig(8, 512, 1e-3f, 0f, 0.1f, 42, 0.1);
   }
 
   public TrainingConfig withEpochs(int n) {

@@ -1,0 +1,244 @@
+package org.movierec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RecommendCommandTest {
+  /** rank, movie id, title, score, stars. */
+  private static final Pattern ROW = Pattern.compile("\\s*(\\d+)\\s+(\\d+)  (.+?)\\s+(-?\\d\\.\\d{4})\\s+(\\d\\.\\d{2})");
+
+  private static TrainedFixture fixture;
+  private static Path model;
+
+  @TempDir static Path shared;
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void indexTheModel() throws IOException {
+    fixture = TrainedFixture.get();
+    model = fixture.copyModel(shared.resolve("model"));
+    Cli.Run run = Cli.run(fixture.home, "index", "--model", model.toString());
+    assertThat(run.exitCode()).as("%s", run).isZero();
+  }
+
+  private static Cli.Run recommend(String... args) {
+    List<String> all = new ArrayList<>(List.of("recommend", "--model", model.toString()));
+    all.addAll(List.of(args));
+    return Cli.run(fixture.home, all.toArray(String[]::new));
+  }
+
+  /** The table rows of the output, as {rank, movie id, title}. */
+  private static List<String[]> rows(String out) {
+    List<String[]> rows = new ArrayList<>();
+    for (String line : out.lines().toList()) {
+      Matcher m = ROW.matcher(line);
+      if (m.matches()) {
+        rows.add(new String[] {m.group(1), m.group(2), m.group(3)});
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void recommends_k_movies_of_the_catalog_to_a_new_user_described_with_the_demo_codes() {
+    Cli.Run run = recommend("-a", "0", "-g", "1", "-j", "10", "-k", "3");
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.outLines().get(0))
+        .isEqualTo("Recommendations for a new user: female, under 18, K-12 student");
+    assertThat(run.outLines().get(1)).matches("rank  movie id  title\\s+score  stars");
+    List<String[]> rows = rows(run.out());
+    assertThat(rows).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(rows.get(i)[0]).isEqualTo(Integer.toString(i + 1));
+      int id = Integer.parseInt(rows.get(i)[1]);
+      assertThat(rows.get(i)[2]).isEqualTo(TinyMovieLens.title(id));
+    }
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void accepts_readable_values_for_age_gender_and_job() {
+    Cli.Run run = recommend("--age", "25", "--gender", "female", "--job", "programmer", "-k", "3");
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.out()).startsWith("Recommendations for a new user: female, 25-34, programmer");
+    assertThat(rows(run.out())).hasSize(3);
+  }
+
+  @Test
+  void recommends_five_movies_by_default_as_the_original_demo() {
+    assertThat(rows(recommend("-a", "1", "-g", "F", "-j", "10").out())).hasSize(5);
+  }
+
+  @Test
+  void prints_json_with_rank_movie_id_title_and_score() throws IOException {
+    Cli.Run run = recommend("-a", "1", "-g", "F", "-j", "10", "-k", "3", "--json");
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.isArray()).isTrue();
+    assertThat(json).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      JsonNode item = json.get(i);
+      assertThat(item.get("rank").asInt()).isEqualTo(i + 1);
+      assertThat(item.get("title").asText()).isEqualTo(TinyMovieLens.title(item.get("movieId").asInt()));
+      assertThat(item.get("score").isNumber()).isTrue();
+      assertThat(item.get("predictedStars").asDouble()).isBetween(1.0, 5.0);
+    }
+  }
+
+  @Test
+  void never_recommends_a_movie_the_known_user_rated() throws IOException {
+    Set<Integer> rated = fixture.data.rated.get(1);
+    Cli.Run run = recommend("--user", "1", "-k", "10", "--json");
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json).hasSize(TinyMovieLens.MOVIES - rated.size());
+    for (JsonNode item : json) {
+      assertThat(rated).doesNotContain(item.get("movieId").asInt());
+    }
+    Cli.Run table = recommend("--user", "1");
+    assertThat(table.out()).startsWith("Recommendations for user 1 (F, under 18, K-12 student)");
+  }
+
+  @Test
+  void recommends_to_every_user_of_a_users_file_treating_unknown_ids_as_new() throws IOException {
+    Path users = Files.writeString(tmp.resolve("users.dat"), "2::M::56::2::10002\n999::F::25::12::02139\n\n");
+    Cli.Run run = recommend("--users-file", users.toString(), "-k", "2");
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.out()).contains("Recommendations for user 2 (M, 56+, artist)")
+        .contains("Recommendations for user 999, new to the model: female, 25-34, programmer");
+    assertThat(rows(run.out())).hasSize(4);
+
+    JsonNode json = new ObjectMapper().readTree(recommend("--users-file", users.toString(), "-k", "2", "--json").out());
+    assertThat(json).hasSize(2);
+    assertThat(json.get(0).get("userId").asInt()).isEqualTo(2);
+    assertThat(json.get(0).get("newUser").asBoolean()).isFalse();
+    assertThat(json.get(1).get("userId").asInt()).isEqualTo(999);
+    assertThat(json.get(1).get("newUser").asBoolean()).isTrue();
+    assertThat(json.get(1).get("recommendations")).hasSize(2);
+    for (JsonNode item : json.get(0).get("recommendations")) {
+      assertThat(fixture.data.rated.get(2)).doesNotContain(item.get("movieId").asInt());
+    }
+  }
+
+  @Test
+  void names_file_line_and_field_of_a_broken_users_file_line() throws IOException {
+    Path users = Files.writeString(tmp.resolve("users.dat"), "2::M::56::2::10002\n3::M::30::2::10003\n");
+    Cli.Run run = recommend("--users-file", users.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains(users + " line 2, field 3 (age)").contains("'30'").contains("25 (25-34)");
+    assertThat(run.out()).isEmpty();
+
+    Files.writeString(users, "2::M::56::2::10002\n4::X::25::2::10003\n");
+    assertThat(recommend("--users-file", users.toString()).err()).contains("line 2, field 2 (gender)")
+        .contains("expected M or F, got 'X'");
+    Files.writeString(users, "2::M::56::21::10002\n");
+    assertThat(recommend("--users-file", users.toString()).err()).contains("line 1, field 4 (occupation)")
+        .contains("12 = programmer");
+    Files.writeString(users, "2::M::56\n");
+    assertThat(recommend("--users-file", users.toString()).err()).contains("line 1: expected 4 or 5 fields");
+  }
+
+  @Test
+  void says_to_run_index_when_the_model_has_no_index_and_builds_it_with_dash_i() throws IOException {
+    Path bare = fixture.copyModel(tmp.resolve("bare"));
+    Cli.Run run = Cli.run(fixture.home, "recommend", "--model", bare.toString(), "-a", "1", "-g", "F", "-j", "10");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("movierec index --model " + bare);
+
+    Cli.Run indexed = Cli.run(fixture.home, "recommend", "--model", bare.toString(), "-i", "-a", "1", "-g", "F",
+        "-j", "10", "--json");
+    assertThat(indexed.exitCode()).as("%s", indexed).isZero();
+    assertThat(indexed.err()).startsWith("Indexed 30 movies");
+    assertThat(new ObjectMapper().readTree(indexed.out())).hasSize(5); // stdout holds the JSON alone
+  }
+
+  @Test
+  void keeps_to_the_genres_and_years_asked_for() throws IOException {
+    Cli.Run run = recommend("-a", "1", "-g", "F", "-j", "10", "--genre", "drama", "--years", "1995-1999", "-k",
+        "30", "--json");
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json).hasSize(5); // movies 22, 24, 26, 28 and 30
+    for (JsonNode item : json) {
+      assertThat(item.get("genres").toString()).contains("Drama");
+      assertThat(item.get("year").asInt()).isBetween(1995, 1999);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "--job astronaut       | Invalid value for option '--job': unknown occupation 'astronaut'; valid: 0 = other,",
+    "--age 200             | unknown age '200'; valid: a bucket code 0..6 (0 = under 18",
+    "--gender X            | unknown gender 'X'; valid: M or male or 0, F or female or 1",
+  })
+  void rejects_a_bad_demographic_value_listing_the_valid_ones(String option, String message) {
+    String[] words = option.trim().split(" ");
+    List<String> args = new ArrayList<>(List.of("-a", "1", "-g", "F", "-j", "10"));
+    int at = args.indexOf(words[0].equals("--job") ? "-j" : words[0].equals("--age") ? "-a" : "-g");
+    args.set(at, words[0]);
+    args.set(at + 1, words[1]);
+    Cli.Run run = recommend(args.toArray(String[]::new));
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains(message.trim()).contains("Try 'movierec recommend --help'");
+    if (words[0].equals("--job")) {
+      assertThat(run.err()).contains("12 = programmer").contains("10 = K-12 student");
+    }
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void rejects_k_below_one() {
+    Cli.Run run = recommend("-a", "1", "-g", "F", "-j", "10", "-k", "0");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("-k/--top must be at least 1, got: 0");
+  }
+
+  @Test
+  void rejects_an_unknown_user_saying_which_ids_the_model_knows_and_how_to_describe_a_new_one() {
+    Cli.Run run = recommend("--user", "999999");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("unknown user 999999: the model knows 20 users with ids 1..20")
+        .contains("-a/--age, -g/--gender and -j/--job");
+  }
+
+  @Test
+  void lists_what_a_partial_new_user_description_is_missing() {
+    Cli.Run run = recommend("-a", "25");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("a new user needs -a/--age, -g/--gender and -j/--job; missing: -g/--gender, "
+        + "-j/--job");
+  }
+
+  @Test
+  void asks_for_exactly_one_way_to_say_who() {
+    Cli.Run none = recommend();
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err()).contains("say who the recommendations are for");
+    Cli.Run both = recommend("--user", "1", "-a", "1", "-g", "F", "-j", "10");
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).contains("give only one of").contains("got a new user (-a/--age, -g/--gender and "
+        + "-j/--job) and --user");
+  }
+
+  @Test
+  void rejects_a_bad_year_range() {
+    Cli.Run run = recommend("--user", "1", "--years", "1999-1990");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--years").contains("the first year must not be after the second");
+  }
+}
