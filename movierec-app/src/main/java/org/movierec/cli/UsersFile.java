@@ -2,9 +2,8 @@ package org.movierec.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 import org.movierec.data.AgeGroup;
 import org.movierec.data.Gender;
 import org.movierec.data.Occupation;
@@ -30,18 +29,8 @@ final class UsersFile {
   private static User parse(DatLines.Line line) {
     line.requireFields(4, 5);
     int id = line.positiveInt(0, "user id");
-    Gender gender = switch (line.field(1).trim()) {
-      case "M" -> Gender.M;
-      case "F" -> Gender.F;
-      default -> throw line.error(1, "gender", "expected M or F, got '" + line.field(1) + "'");
-    };
-    AgeGroup age = Arrays.stream(AgeGroup.values())
-        .filter(g -> Integer.toString(g.fileValue()).equals(line.field(2).trim()))
-        .findFirst()
-        .orElseThrow(() -> line.error(2, "age", "expected one of "
-            + Arrays.stream(AgeGroup.values()).map(g -> g.fileValue() + " (" + g.label() + ")")
-                .collect(Collectors.joining(", "))
-            + ", got '" + line.field(2) + "'"));
+    Gender gender = field(line, 1, "gender", Gender::fromFile);
+    AgeGroup age = field(line, 2, "age", AgeGroup::fromFile);
     String job = line.field(3).trim();
     if (!job.matches("\\d{1,2}") || Integer.parseInt(job) >= Occupation.values().length) {
       throw line.error(3, "occupation", "expected an integer 0.." + (Occupation.values().length - 1) + " ("
@@ -49,5 +38,14 @@ final class UsersFile {
     }
     String zip = line.fields() == 5 ? line.field(4).trim() : "";
     return new User(id, gender, age, Occupation.ofCode(Integer.parseInt(job)), zip);
+  }
+
+  /** A field read by the data loader's own rule, its complaint turned into one naming file, line and field. */
+  private static <T> T field(DatLines.Line line, int index, String name, Function<String, T> parse) {
+    try {
+      return parse.apply(line.field(index).trim());
+    } catch (IllegalArgumentException e) {
+      throw line.error(index, name, e.getMessage());
+    }
   }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.movierec.data.MovieLens;
 import org.movierec.data.MovieLensData;
 import org.movierec.data.RealData;
+import org.movierec.data.AgeGroup;
+import org.movierec.data.Gender;
+import org.movierec.data.Occupation;
 import org.movierec.data.Ratings;
+import org.movierec.data.User;
+import org.movierec.index.VectorIndex;
+import org.movierec.model.ModelFiles;
+import org.movierec.model.SavedModel;
+import org.movierec.recommend.EmbeddingRecommender;
+import org.movierec.recommend.ModelIndex;
+import org.movierec.recommend.RecommendRequest;
 
 /**
  * The command line on the real MovieLens 1M, as a user runs it: the default training (once: minutes on a laptop),
@@ -167,5 +178,35 @@ class CliIT {
         .contains("Recommendations for a new user: female, under 18, K-12 student")
         .contains("Recommendations for user 1 (F, under 18, K-12 student)");
     assertThat(run.err()).isEmpty();
+  }
+  @Test
+  @Order(7)
+  void the_lucene_index_answers_as_exact_search_does_for_every_user() {
+    SavedModel saved = ModelFiles.load(model);
+    List<User> users = new ArrayList<>(saved.catalog().users().values());
+    for (Gender g : Gender.values()) {
+      for (AgeGroup a : AgeGroup.values()) {
+        for (Occupation o : Occupation.values()) {
+          users.add(User.newUser(g, a, o));
+        }
+      }
+    }
+    double recall = 0;
+    int identical = 0;
+    try (VectorIndex lucene = ModelIndex.open(model, saved); VectorIndex exact = ModelIndex.exact(saved)) {
+      EmbeddingRecommender approximate = new EmbeddingRecommender(saved.model(), saved.catalog(), saved.seen(), lucene);
+      EmbeddingRecommender reference = new EmbeddingRecommender(saved.model(), saved.catalog(), saved.seen(), exact);
+      for (User u : users) {
+        List<Integer> got = approximate.recommend(RecommendRequest.of(u, 10)).stream().map(r -> r.movie().id()).toList();
+        List<Integer> want = reference.recommend(RecommendRequest.of(u, 10)).stream().map(r -> r.movie().id()).toList();
+        recall += got.stream().filter(want::contains).count() / 10.0;
+        identical += got.equals(want) ? 1 : 0;
+      }
+    }
+    recall /= users.size();
+    System.out.printf(Locale.ROOT, "CliIT: Lucene vs exact top-10 over %d users: recall %.4f, identical lists %d%n",
+        users.size(), recall, identical);
+    assertThat(users).hasSize(6040 + 294);
+    assertThat(recall).as("mean recall@10 of Lucene against exact search").isGreaterThanOrEqualTo(0.99);
   }
 }

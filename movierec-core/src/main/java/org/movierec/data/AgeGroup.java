@@ -81,7 +81,7 @@ public enum AgeGroup {
   }
 
   /** Parses the value stored in {@code users.dat}: exactly one of 1, 18, 25, 35, 45, 50, 56. */
-  static AgeGroup fromFile(String text) {
+  public static AgeGroup fromFile(String text) {
     for (AgeGroup g : values()) {
       if (text.equals(Integer.toString(g.fileValue))) {
         return g;

@@ -36,7 +36,7 @@ public enum Gender {
   }
 
   /** Parses the single letter used in MovieLens files, nothing else. */
-  static Gender fromFile(String text) {
+  public static Gender fromFile(String text) {
     return switch (text) {
       case "M" -> M;
       case "F" -> F;
