@@ -42,4 +42,4 @@ echo "== 3. in-process top-10 latency (JMH)"
 java -cp "movierec-bench/target/movierec-bench-0.1.0-SNAPSHOT.jar:movierec-bench/target/lib/*" org.openjdk.jmh.Main \
   RecommendBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s \
   -jvmArgsAppend "-Dmovierec.bench.model=$model --enable-native-access=ALL-UNNAMED" | tee "$out/jmh.txt" \
-  | grep -E "^Benchmark|p0.50|p0.99|·p|RecommendBenchmark\.[a-zA-Z0-9]+ " || true
+  | grep -E "^Benchmark|^RecommendBenchmark" || true

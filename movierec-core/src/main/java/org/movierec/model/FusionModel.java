@@ -41,8 +41,15 @@ public final class FusionModel {
   private final ModelShape shape;
   private final FusionFeatures features;
   private final FusionWeights weights;
+  private final Objective objective;
 
+  /** A model trained with the original demo's squared-error objective. */
   public FusionModel(ModelShape shape, FusionFeatures features, FusionWeights weights) {
+    this(shape, features, weights, Objective.MSE);
+  }
+
+  public FusionModel(ModelShape shape, FusionFeatures features, FusionWeights weights, Objective objective) {
+    this.objective = Objects.requireNonNull(objective, "objective");
     this.shape = Objects.requireNonNull(shape, "shape");
     this.features = Objects.requireNonNull(features, "features");
     this.weights = Objects.requireNonNull(weights, "weights");
@@ -63,6 +70,10 @@ public final class FusionModel {
 
   public FusionWeights weights() {
     return weights;
+  }
+
+  public Objective objective() {
+    return objective;
   }
 
   public static float toStars(float cosine) {
@@ -93,7 +104,10 @@ public final class FusionModel {
     return tanh(fc(concat, MOVIE_FC));
   }
 
-  /** Predicted rating in stars, 1..5. */
+  /**
+   * Predicted rating in stars, 1..5, for a model trained to predict ratings ({@link Objective#MSE}); for a ranking
+   * model the same mapping of its cosine, which is not a rating.
+   */
   public float predict(User user, Movie movie) {
     return toStars(Vectors.cosine(userVector(user), movieVector(movie)));
   }

@@ -57,7 +57,7 @@ public final class ModelFiles {
   public static ModelManifest save(Path dir, SavedModel model) {
     Map<String, byte[]> parts = new LinkedHashMap<>();
     parts.put(WEIGHTS, WeightsFormat.write(model.model().weights()));
-    parts.put(FEATURES, ModelJson.features(model.model().features()));
+    parts.put(FEATURES, ModelJson.features(model.model()));
     parts.put(CATALOG, ModelJson.catalog(model.catalog()));
     parts.put(SEEN, seenBytes(model.seen()));
     Map<String, String> files = new LinkedHashMap<>();
@@ -88,7 +88,7 @@ public final class ModelFiles {
    */
   public static String fingerprint(FusionModel model) {
     return fingerprint(AtomicFiles.sha256(WeightsFormat.write(model.weights())),
-        AtomicFiles.sha256(ModelJson.features(model.features())));
+        AtomicFiles.sha256(ModelJson.features(model)));
   }
 
   private static String fingerprint(String weightsHash, String featuresHash) {
@@ -134,9 +134,9 @@ public final class ModelFiles {
     byte[] catalog = part(dir, manifest, CATALOG);
     byte[] seen = part(dir, manifest, SEEN);
     try {
-      FusionFeatures f = ModelJson.readFeatures(features);
+      ModelJson.FeaturesJson f = ModelJson.readFeatures(features);
       FusionWeights w = FusionWeights.of(manifest.shape(), WeightsFormat.read(weights));
-      FusionModel model = new FusionModel(manifest.shape(), f, w);
+      FusionModel model = new FusionModel(manifest.shape(), ModelJson.features(f), w, ModelJson.objective(f));
       Catalog c = ModelJson.readCatalog(catalog);
       SeenMovies s = SeenMovies.read(new DataInputStream(new ByteArrayInputStream(seen)));
       return new SavedModel(manifest, model, c, s);

@@ -22,7 +22,7 @@ import org.movierec.data.Vocabulary;
 final class ModelJson {
   private ModelJson() {}
 
-  record FeaturesJson(int[] userIds, int[] movieIds, List<String> titleWords, int titleLength) {}
+  record FeaturesJson(int[] userIds, int[] movieIds, List<String> titleWords, int titleLength, String objective) {}
 
   record MovieJson(int id, String title, int year, List<String> genres) {}
 
@@ -30,14 +30,24 @@ final class ModelJson {
 
   record CatalogJson(List<MovieJson> movies, List<UserJson> users) {}
 
-  static byte[] features(FusionFeatures f) {
-    return bytes(new FeaturesJson(f.users().ids(), f.movies().ids(), f.titleWords().words(), f.titleLength()));
+  /** The model's inputs (ids, title vocabulary) and its objective: what, beside the weights, defines the model. */
+  static byte[] features(FusionModel m) {
+    FusionFeatures f = m.features();
+    return bytes(new FeaturesJson(f.users().ids(), f.movies().ids(), f.titleWords().words(), f.titleLength(),
+        m.objective().label()));
   }
 
-  static FusionFeatures readFeatures(byte[] json) throws IOException {
-    FeaturesJson f = ModelFiles.JSON.readValue(json, FeaturesJson.class);
+  static FeaturesJson readFeatures(byte[] json) throws IOException {
+    return ModelFiles.JSON.readValue(json, FeaturesJson.class);
+  }
+
+  static FusionFeatures features(FeaturesJson f) {
     return new FusionFeatures(IdIndex.of(f.userIds()), IdIndex.of(f.movieIds()), Vocabulary.of(f.titleWords()),
         f.titleLength());
+  }
+
+  static Objective objective(FeaturesJson f) {
+    return f.objective() == null ? Objective.MSE : Objective.parse(f.objective());
   }
 
   static byte[] catalog(Catalog c) {

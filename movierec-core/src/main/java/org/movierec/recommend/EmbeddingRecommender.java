@@ -53,8 +53,8 @@ public final class EmbeddingRecommender implements Recommender {
     List<Neighbor> hits = index.search(new VectorQuery(userVector(user), request.k(), filter));
     List<Recommendation> out = new ArrayList<>(hits.size());
     for (Neighbor n : hits) {
-      out.add(new Recommendation(out.size() + 1, catalog.movie(n.movieId()), n.score(),
-          FusionModel.toStars(n.score())));
+      float stars = model.objective().predictsStars() ? FusionModel.toStars(n.score()) : Float.NaN;
+      out.add(new Recommendation(out.size() + 1, catalog.movie(n.movieId()), n.score(), stars));
     }
     return out;
   }

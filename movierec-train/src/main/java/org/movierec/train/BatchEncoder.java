@@ -54,30 +54,53 @@ final class BatchEncoder {
   }
 
   /**
-   * The batch of the given rating rows, in {@code manager}. With a non-null {@code dropout}, each user id and each
-   * movie id is replaced by the unknown row with probability {@code idDropout}.
+   * The batch of the rating rows {@code rows[from..to)}, in {@code manager}. With a non-null {@code dropout}, each
+   * user id and each movie id is replaced by the unknown row with probability {@code idDropout}.
    */
   TrainingBatch encode(NDManager manager, int[] rows, int from, int to, SplittableRandom dropout, float idDropout) {
     int n = to - from;
-    int len = titleLength;
-    long[] users = new long[n];
-    long[] genders = new long[n];
-    long[] ages = new long[n];
-    long[] jobs = new long[n];
-    long[] movies = new long[n];
-    float[] multiHot = new float[n * ModelShape.GENRES];
-    long[] padded = new long[n * (len + 2)];
-    float[] mask = new float[n * len];
+    int[] users = new int[n];
+    int[] movies = new int[n];
     float[] stars = new float[n];
     for (int i = 0; i < n; i++) {
       int r = rows[from + i];
-      int u = ratings.userId(r);
-      int m = ratings.movieId(r);
-      users[i] = dropout != null && dropout.nextFloat() < idDropout ? 0 : userRow[u];
-      movies[i] = dropout != null && dropout.nextFloat() < idDropout ? 0 : movieRow[m];
+      users[i] = ratings.userId(r);
+      movies[i] = ratings.movieId(r);
+      stars[i] = ratings.stars(r);
+    }
+    return new TrainingBatch(users(manager, users, dropout, idDropout), movies(manager, movies, dropout, idDropout),
+        manager.create(stars));
+  }
+
+  /** The user tower's inputs for these user ids, in order. */
+  TrainingBatch.UserInputs users(NDManager manager, int[] userIds, SplittableRandom dropout, float idDropout) {
+    int n = userIds.length;
+    long[] rows = new long[n];
+    long[] genders = new long[n];
+    long[] ages = new long[n];
+    long[] jobs = new long[n];
+    for (int i = 0; i < n; i++) {
+      int u = userIds[i];
+      rows[i] = dropped(dropout, idDropout) ? 0 : userRow[u];
       genders[i] = gender[u];
       ages[i] = age[u];
       jobs[i] = job[u];
+    }
+    return new TrainingBatch.UserInputs(manager.create(rows), manager.create(genders), manager.create(ages),
+        manager.create(jobs));
+  }
+
+  /** The movie tower's inputs for these movie ids, in order. */
+  TrainingBatch.MovieInputs movies(NDManager manager, int[] movieIds, SplittableRandom dropout, float idDropout) {
+    int n = movieIds.length;
+    int len = titleLength;
+    long[] rows = new long[n];
+    float[] multiHot = new float[n * ModelShape.GENRES];
+    long[] padded = new long[n * (len + 2)];
+    float[] mask = new float[n * len];
+    for (int i = 0; i < n; i++) {
+      int m = movieIds[i];
+      rows[i] = dropped(dropout, idDropout) ? 0 : movieRow[m];
       System.arraycopy(genres[m], 0, multiHot, i * ModelShape.GENRES, ModelShape.GENRES);
       int[] title = titles[m];
       for (int t = 0; t < len; t++) {
@@ -86,17 +109,12 @@ final class BatchEncoder {
       for (int t = 0; t < titleWords[m]; t++) {
         mask[i * len + t] = 1f;
       }
-      stars[i] = ratings.stars(r);
     }
-    return new TrainingBatch(
-        manager.create(users),
-        manager.create(genders),
-        manager.create(ages),
-        manager.create(jobs),
-        manager.create(movies),
-        manager.create(multiHot, new Shape(n, ModelShape.GENRES)),
-        manager.create(padded, new Shape(n, len + 2)),
-        manager.create(mask, new Shape(n, len)),
-        manager.create(stars));
+    return new TrainingBatch.MovieInputs(manager.create(rows), manager.create(multiHot, new Shape(n, ModelShape.GENRES)),
+        manager.create(padded, new Shape(n, len + 2)), manager.create(mask, new Shape(n, len)));
+  }
+
+  private static boolean dropped(SplittableRandom dropout, float p) {
+    return dropout != null && dropout.nextFloat() < p;
   }
 }

@@ -94,21 +94,38 @@ final class FusionNetwork {
 
   /** Predicted stars for each rating of the batch, shape {@code [B]}. */
   NDArray predict(TrainingBatch batch) {
-    NDArray u = userTower(batch);
-    NDArray m = movieTower(batch);
+    NDArray u = userTower(batch.users());
+    NDArray m = movieTower(batch.movies());
     NDArray dot = u.mul(m).sum(new int[] {1});
     NDArray norms = u.norm(new int[] {1}).mul(m.norm(new int[] {1})).add(1e-8f);
     return dot.div(norms).mul(FusionModel.HALF_RANGE).add(FusionModel.CENTER);
   }
 
+  /**
+   * The ranking objective's loss: for each rating of the batch, the softmax over the given catalog of cosine /
+   * temperature, cross-entropy against the rated movie ({@code targets[i]} is its position in the catalog). Mean over
+   * the batch.
+   */
+  NDArray rankingLoss(TrainingBatch.UserInputs users, TrainingBatch.MovieInputs catalog, NDArray targets,
+      float temperature) {
+    NDArray u = unit(userTower(users)); // [B, D]
+    NDArray m = unit(movieTower(catalog)); // [M, D]
+    NDArray logits = u.matMul(m.transpose()).div(temperature); // [B, M]
+    return logits.logSoftmax(1).gather(targets.reshape(-1, 1), 1).neg().mean();
+  }
+
   /** The sum over the batch of the squared id-embedding rows it used, for L2 regularisation. */
   NDArray idEmbeddingSquares(TrainingBatch batch) {
-    NDArray u = embed(batch.userRows(), USER_ID_EMB);
-    NDArray m = embed(batch.movieRows(), MOVIE_ID_EMB);
+    NDArray u = embed(batch.users().userRows(), USER_ID_EMB);
+    NDArray m = embed(batch.movies().movieRows(), MOVIE_ID_EMB);
     return u.square().sum().add(m.square().sum());
   }
 
-  private NDArray userTower(TrainingBatch b) {
+  private static NDArray unit(NDArray x) {
+    return x.div(x.norm(new int[] {1}, true).add(1e-8f));
+  }
+
+  private NDArray userTower(TrainingBatch.UserInputs b) {
     NDArray id = fc(embed(b.userRows(), USER_ID_EMB), USER_ID_FC);
     NDArray gender = fc(embed(b.genders(), GENDER_EMB), GENDER_FC);
     NDArray age = fc(embed(b.ages(), AGE_EMB), AGE_FC);
@@ -116,7 +133,7 @@ final class FusionNetwork {
     return fc(NDArrays.concat(new NDList(id, gender, age, job), 1), USER_FC).tanh();
   }
 
-  private NDArray movieTower(TrainingBatch b) {
+  private NDArray movieTower(TrainingBatch.MovieInputs b) {
     NDArray id = fc(embed(b.movieRows(), MOVIE_ID_EMB), MOVIE_ID_FC);
     NDArray genres = b.genreMultiHot().matMul(params.get(GENRE_EMB));
     NDArray title = title(b);
@@ -124,7 +141,7 @@ final class FusionNetwork {
   }
 
   /** Text CNN: centred window of 3 over the padded title, tanh, max over the title's words. */
-  private NDArray title(TrainingBatch b) {
+  private NDArray title(TrainingBatch.MovieInputs b) {
     int len = shape.titleLength();
     NDArray words = embed(b.paddedTitles(), TITLE_EMB); // [B, len + 2, dim]
     List<NDArray> shifted = new ArrayList<>(3);

@@ -8,6 +8,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import org.movierec.model.EpochStats;
 import org.movierec.model.FusionFeatures;
 import org.movierec.model.FusionModel;
 import org.movierec.model.ModelShape;
+import org.movierec.model.Objective;
 import org.movierec.model.RatingPredictor;
 
 /**
@@ -47,7 +49,10 @@ public final class FusionTrainer {
     return train(data, split.train(), split.test(), listener);
   }
 
-  /** Trains on {@code train}, reporting RMSE on {@code test} (may be empty) after every epoch. */
+  /**
+   * Trains on {@code train}, reporting RMSE on {@code test} (may be empty) after every epoch; a ranking model reports
+   * no RMSE (NaN), since it does not predict stars.
+   */
   public TrainingResult train(MovieLensData data, Ratings train, Ratings test, TrainingListener listener) {
     if (train.size() == 0) {
       throw new IllegalArgumentException("no ratings to train on");
@@ -66,7 +71,10 @@ public final class FusionTrainer {
       Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate())).build();
       SplittableRandom shuffle = random.split();
       SplittableRandom dropout = random.split();
-      model = new FusionModel(shape, features, net.export());
+      Step step = config.objective() == Objective.MSE
+          ? new MseStep(net, encoder, dropout)
+          : new RankingStep(net, encoder, dropout, features.movies().ids());
+      model = export(net, shape, features);
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
         long start = System.nanoTime();
         shuffle(order, shuffle);
@@ -74,12 +82,16 @@ public final class FusionTrainer {
         for (int b = 0; b < batches; b++) {
           int from = b * config.batchSize();
           int to = Math.min(train.size(), from + config.batchSize());
-          lossSum += step(root, net, adam, encoder.encode(root.newSubManager(), order, from, to, dropout,
-              config.idDropout())) * (to - from);
+          try (NDManager batch = root.newSubManager()) {
+            lossSum += step.run(batch, order, from, to, train) * (to - from);
+            update(net, adam);
+          }
           listener.onBatch(epoch, b + 1, batches, lossSum / to);
         }
-        model = new FusionModel(shape, features, net.export());
-        double rmse = new RatingPredictor(model, data.users(), data.movies()).rmse(test);
+        model = export(net, shape, features);
+        double rmse = config.objective().predictsStars()
+            ? new RatingPredictor(model, data.users(), data.movies()).rmse(test)
+            : Double.NaN;
         EpochStats stats = new EpochStats(epoch, lossSum / train.size(), rmse, (System.nanoTime() - start) / 1e9);
         history.add(stats);
         listener.onEpoch(stats);
@@ -88,29 +100,90 @@ public final class FusionTrainer {
     return new TrainingResult(model, history, train.size(), test.size());
   }
 
-  /** One gradient step on one batch; returns the batch's mean squared error. Frees the batch's arrays. */
-  private float step(NDManager root, FusionNetwork net, Optimizer adam, TrainingBatch batch) {
-    NDManager batchManager = batch.stars().getManager();
-    try (batchManager) {
-      float mse;
-      Engine engine = Engine.getEngine("PyTorch");
-      try (GradientCollector collector = engine.newGradientCollector()) {
+  private FusionModel export(FusionNetwork net, ModelShape shape, FusionFeatures features) {
+    return new FusionModel(shape, features, net.export(), config.objective());
+  }
+
+  /** One objective's forward and backward pass over rating rows {@code order[from..to)}; returns the mean loss. */
+  private interface Step {
+    float run(NDManager batch, int[] order, int from, int to, Ratings train);
+  }
+
+  /** The original demo's objective: squared error of the predicted stars (plus L2 on the id rows used). */
+  private final class MseStep implements Step {
+    private final FusionNetwork net;
+    private final BatchEncoder encoder;
+    private final SplittableRandom dropout;
+
+    MseStep(FusionNetwork net, BatchEncoder encoder, SplittableRandom dropout) {
+      this.net = net;
+      this.encoder = encoder;
+      this.dropout = dropout;
+    }
+
+    @Override
+    public float run(NDManager manager, int[] order, int from, int to, Ratings train) {
+      TrainingBatch batch = encoder.encode(manager, order, from, to, dropout, config.idDropout());
+      try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
         NDArray error = net.predict(batch).sub(batch.stars()).square().mean();
         NDArray loss = error;
         if (config.weightDecay() > 0) {
-          long n = batch.stars().getShape().get(0);
-          loss = error.add(net.idEmbeddingSquares(batch).mul(config.weightDecay() / n));
+          loss = error.add(net.idEmbeddingSquares(batch).mul(config.weightDecay() / (to - from)));
         }
         collector.backward(loss);
-        mse = error.getFloat();
+        return error.getFloat();
       }
-      for (Map.Entry<String, NDArray> p : net.parameters().entrySet()) {
-        try (NDArray grad = p.getValue().getGradient()) {
-          adam.update(p.getKey(), p.getValue(), grad);
-          grad.muli(0f);
-        }
+    }
+  }
+
+  /**
+   * The ranking objective: each rated movie is the right answer of a softmax over every movie of the training
+   * catalog. The catalog's movie ids are dropped to the unknown row at the same rate as the users', so that the
+   * unknown-movie row learns too.
+   */
+  private final class RankingStep implements Step {
+    private final FusionNetwork net;
+    private final BatchEncoder encoder;
+    private final SplittableRandom dropout;
+    private final int[] catalog;
+    private final Map<Integer, Integer> column = new HashMap<>();
+
+    RankingStep(FusionNetwork net, BatchEncoder encoder, SplittableRandom dropout, int[] catalog) {
+      this.net = net;
+      this.encoder = encoder;
+      this.dropout = dropout;
+      this.catalog = catalog;
+      for (int i = 0; i < catalog.length; i++) {
+        column.put(catalog[i], i);
       }
-      return mse;
+    }
+
+    @Override
+    public float run(NDManager manager, int[] order, int from, int to, Ratings train) {
+      int n = to - from;
+      int[] users = new int[n];
+      long[] targets = new long[n];
+      for (int i = 0; i < n; i++) {
+        users[i] = train.userId(order[from + i]);
+        targets[i] = column.get(train.movieId(order[from + i]));
+      }
+      TrainingBatch.UserInputs userInputs = encoder.users(manager, users, dropout, config.idDropout());
+      TrainingBatch.MovieInputs movieInputs = encoder.movies(manager, catalog, dropout, config.idDropout());
+      try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+        NDArray loss = net.rankingLoss(userInputs, movieInputs, manager.create(targets), config.temperature());
+        collector.backward(loss);
+        return loss.getFloat();
+      }
+    }
+  }
+
+  /** Adam on every weight, then clears the gradients for the next step. */
+  private static void update(FusionNetwork net, Optimizer adam) {
+    for (Map.Entry<String, NDArray> p : net.parameters().entrySet()) {
+      try (NDArray grad = p.getValue().getGradient()) {
+        adam.update(p.getKey(), p.getValue(), grad);
+        grad.muli(0f);
+      }
     }
   }
 

@@ -1,21 +1,36 @@
 package org.movierec.train;
 
+import java.util.Objects;
+import org.movierec.model.Objective;
+
 /**
  * How to train the fusion model.
  *
+ * @param objective {@link Objective#MSE} (the original demo's: squared error against the rating) or
+ *     {@link Objective#RANKING} (softmax over the catalog: every training rating is a movie the user chose to watch)
  * @param epochs passes over the training ratings
  * @param batchSize ratings per gradient step
  * @param learningRate Adam's step size
  * @param weightDecay L2 penalty on the id embeddings, per rating in the batch
  * @param idDropout probability that a training rating's user (or movie) id is replaced by the unknown row, which is
  *     how the model learns what to do for a new user or a new movie
+ * @param temperature the ranking objective's softmax temperature: logits are cosine / temperature (unused by MSE)
  * @param seed seeds weight initialisation, shuffling and id dropout: the same seed gives the same model
  * @param testFraction share of ratings held out to measure RMSE; 0 trains on every rating
  */
 public record TrainingConfig(
-    int epochs, int batchSize, float learningRate, float weightDecay, float idDropout, long seed, double testFraction) {
+    Objective objective,
+    int epochs,
+    int batchSize,
+    float learningRate,
+    float weightDecay,
+    float idDropout,
+    float temperature,
+    long seed,
+    double testFraction) {
 
   public TrainingConfig {
+    Objects.requireNonNull(objective, "objective");
     if (epochs < 1) {
       throw new IllegalArgumentException("epochs must be at least 1, got: " + epochs);
     }
@@ -31,41 +46,67 @@ public record TrainingConfig(
     if (!(idDropout >= 0 && idDropout < 1)) {
       throw new IllegalArgumentException("id dropout must be in [0, 1), got: " + idDropout);
     }
+    if (!(temperature > 0)) {
+      throw new IllegalArgumentException("temperature must be positive, got: " + temperature);
+    }
     if (!(testFraction >= 0 && testFraction < 1)) {
       throw new IllegalArgumentException("test fraction must be in [0, 1), got: " + testFraction);
     }
   }
 
-  /** The settings MovieRec trains with unless told otherwise (the demo's 90/10 split, seed 42). */
+  /** The settings MovieRec trains with unless told otherwise: the demo's objective and 90/10 split, seed 42. */
   public static TrainingConfig defaults() {
-    return new TrainingConfig(8, 512, 1e-3f, 0f, 0.1f, 42, 0.1);
+    return new TrainingConfig(Objective.MSE, 8, 512, 1e-3f, 0f, 0.1f, 0.1f, 42, 0.1);
+  }
+
+  /** The defaults of an objective: the ranking objective trains on bigger batches for fewer epochs. */
+  public static TrainingConfig defaults(Objective objective) {
+    return objective == Objective.MSE ? defaults()
+        : new TrainingConfig(Objective.RANKING, 6, 1024, 2e-3f, 0f, 0.1f, 0.1f, 42, 0.1);
+  }
+
+  public TrainingConfig withObjective(Objective o) {
+    return new TrainingConfig(o, epochs, batchSize, learningRate, weightDecay, idDropout, temperature, seed,
+        testFraction);
   }
 
   public TrainingConfig withEpochs(int n) {
-    return new TrainingConfig(n, batchSize, learningRate, weightDecay, idDropout, seed, testFraction);
+    return new TrainingConfig(objective, n, batchSize, learningRate, weightDecay, idDropout, temperature, seed,
+        testFraction);
   }
 
   public TrainingConfig withSeed(long s) {
-    return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, idDropout, s, testFraction);
+    return new TrainingConfig(objective, epochs, batchSize, learningRate, weightDecay, idDropout, temperature, s,
+        testFraction);
   }
 
   public TrainingConfig withTestFraction(double f) {
-    return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, idDropout, seed, f);
+    return new TrainingConfig(objective, epochs, batchSize, learningRate, weightDecay, idDropout, temperature, seed,
+        f);
   }
 
   public TrainingConfig withBatchSize(int b) {
-    return new TrainingConfig(epochs, b, learningRate, weightDecay, idDropout, seed, testFraction);
+    return new TrainingConfig(objective, epochs, b, learningRate, weightDecay, idDropout, temperature, seed,
+        testFraction);
   }
 
   public TrainingConfig withLearningRate(float lr) {
-    return new TrainingConfig(epochs, batchSize, lr, weightDecay, idDropout, seed, testFraction);
+    return new TrainingConfig(objective, epochs, batchSize, lr, weightDecay, idDropout, temperature, seed,
+        testFraction);
   }
 
   public TrainingConfig withWeightDecay(float wd) {
-    return new TrainingConfig(epochs, batchSize, learningRate, wd, idDropout, seed, testFraction);
+    return new TrainingConfig(objective, epochs, batchSize, learningRate, wd, idDropout, temperature, seed,
+        testFraction);
   }
 
   public TrainingConfig withIdDropout(float p) {
-    return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, p, seed, testFraction);
+    return new TrainingConfig(objective, epochs, batchSize, learningRate, weightDecay, p, temperature, seed,
+        testFraction);
+  }
+
+  public TrainingConfig withTemperature(float t) {
+    return new TrainingConfig(objective, epochs, batchSize, learningRate, weightDecay, idDropout, t, seed,
+        testFraction);
   }
 }

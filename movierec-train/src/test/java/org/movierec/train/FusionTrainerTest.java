@@ -19,6 +19,7 @@ import org.movierec.data.User;
 import org.movierec.model.EpochStats;
 import org.movierec.model.FusionFeatures;
 import org.movierec.model.FusionModel;
+import org.movierec.model.Objective;
 import org.movierec.model.TestModels;
 
 class FusionTrainerTest {
@@ -37,7 +38,7 @@ class FusionTrainerTest {
   }
 
   private static TrainingConfig quick() {
-    return new TrainingConfig(30, 16, 0.01f, 0f, 0f, 7, 0.0);
+    return new TrainingConfig(Objective.MSE, 30, 16, 0.01f, 0f, 0f, 0.1f, 7, 0.0);
   }
 
   @Test
@@ -62,6 +63,36 @@ class FusionTrainerTest {
     Movie action = TestModels.movies().get(5);
     assertThat(m.predict(woman, romance)).isGreaterThan(m.predict(woman, action) + 1.5f);
     assertThat(m.predict(man, action)).isGreaterThan(m.predict(man, romance) + 1.5f);
+  }
+
+  @Test
+  void the_ranking_objective_learns_what_each_user_watches() {
+    MovieLensData all = tasteData();
+    Ratings loved = all.ratings().filter(row -> all.ratings().stars(row) == 5);
+    MovieLensData data = all.withRatings(loved);
+    List<EpochStats> epochs = new ArrayList<>();
+    TrainingConfig config = TrainingConfig.defaults(Objective.RANKING).withEpochs(40).withBatchSize(8)
+        .withLearningRate(0.01f).withIdDropout(0f).withTestFraction(0);
+    TrainingResult r = new FusionTrainer(config).train(data, new TrainingListener() {
+      @Override
+      public void onEpoch(EpochStats stats) {
+        epochs.add(stats);
+      }
+    });
+    assertThat(r.model().objective()).isEqualTo(Objective.RANKING);
+    assertThat(epochs.get(39).trainLoss()).isLessThan(epochs.get(0).trainLoss() * 0.8);
+    assertThat(epochs).extracting(EpochStats::testRmse).allMatch(x -> x.isNaN());
+    FusionModel m = r.model();
+    User woman = TestModels.users().get(1);
+    User man = TestModels.users().get(2);
+    Movie romance = TestModels.movies().get(17);
+    Movie action = TestModels.movies().get(5);
+    assertThat(cosine(m, woman, romance)).isGreaterThan(cosine(m, woman, action));
+    assertThat(cosine(m, man, action)).isGreaterThan(cosine(m, man, romance));
+  }
+
+  private static float cosine(FusionModel m, User u, Movie movie) {
+    return org.movierec.model.Vectors.cosine(m.userVector(u), m.movieVector(movie));
   }
 
   @Test
@@ -112,18 +143,18 @@ class FusionTrainerTest {
     BatchEncoder encoder = new BatchEncoder(data.ratings(), data.users(), data.movies(), features);
     int[] rows = IntStream.range(0, data.ratings().size()).toArray();
     try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-      long[] users = encoder.encode(manager, rows, 0, rows.length, new SplittableRandom(1), 0.5f).userRows()
+      long[] users = encoder.encode(manager, rows, 0, rows.length, new SplittableRandom(1), 0.5f).users().userRows()
           .toLongArray();
       long zeros = java.util.Arrays.stream(users).filter(x -> x == 0).count();
       assertThat(zeros).isBetween(30L, 66L);
-      long[] none = encoder.encode(manager, rows, 0, rows.length, null, 0.5f).userRows().toLongArray();
+      long[] none = encoder.encode(manager, rows, 0, rows.length, null, 0.5f).users().userRows().toLongArray();
       assertThat(none).doesNotContain(0L);
     }
   }
 
   @Test
   void bad_settings_are_refused_with_the_value() {
-    assertThatThrownBy(() -> new TrainingConfig(0, 16, 0.01f, 0f, 0f, 1, 0.1))
+    assertThatThrownBy(() -> new TrainingConfig(Objective.MSE, 0, 16, 0.01f, 0f, 0f, 0.1f, 1, 0.1))
         .hasMessage("epochs must be at least 1, got: 0");
     assertThatThrownBy(() -> TrainingConfig.defaults().withTestFraction(1.0))
         .hasMessage("test fraction must be in [0, 1), got: 1.0");
