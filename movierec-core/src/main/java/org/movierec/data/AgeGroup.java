@@ -87,6 +87,8 @@ public enum AgeGroup {
         return g;
       }
     }
-    throw new IllegalArgumentException("expected one of 1, 18, 25, 35, 45, 50, 56, got '" + text + "'");
+    throw new IllegalArgumentException("expected one of "
+        + Arrays.stream(values()).map(g -> g.fileValue + " (" + g.label + ")").collect(Collectors.joining(", "))
+        + ", got '" + text + "'");
   }
 }

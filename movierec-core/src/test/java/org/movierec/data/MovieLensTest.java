@@ -257,7 +257,8 @@ class MovieLensTest {
   void rejects_an_age_that_is_not_a_movielens_bucket() throws IOException {
     write(MOVIES, USERS.replace("56::16", "30::16"), RATINGS);
     assertThatThrownBy(() -> MovieLens.load(dir))
-        .hasMessage("users.dat line 2, field 3 (age): expected one of 1, 18, 25, 35, 45, 50, 56, got '30'");
+        .hasMessage("users.dat line 2, field 3 (age): expected one of 1 (under 18), 18 (18-24), 25 (25-34),"
+            + " 35 (35-44), 45 (45-49), 50 (50-55), 56 (56+), got '30'");
   }
 
   @Test
