@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
       RecommendCommand.class,
       PredictCommand.class,
       InfoCommand.class,
+      EvaluateCommand.class,
       HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -56,6 +57,8 @@ import picocli.CommandLine.Spec;
       "  movierec recommend --model m -a 25 -g F -j programmer",
       "  movierec recommend --model m --user 1 --json",
       "  movierec predict --model m --input pairs.dat --output predictions.dat",
+      "  # every recommender on every protocol, with a report:",
+      "  movierec evaluate --data ~/.movierec/datasets/ml-1m --report report",
     })
 public final class MovieRecCli implements Callable<Integer> {
   private final Environment environment;

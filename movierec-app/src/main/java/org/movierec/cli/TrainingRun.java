@@ -38,15 +38,17 @@ final class TrainingRun {
   static SavedModel trainAndSave(MovieLensData data, TrainingConfig config, Path modelDir, PrintWriter out,
       ProgressBar bar) {
     int held = (int) Math.round(data.ratings().size() * config.testFraction());
-    out.printf(Locale.ROOT, "Training for %d epoch%s on %,d ratings, %s (seed %d)%n", config.epochs(),
+    boolean stars = config.objective().predictsStars();
+    out.printf(Locale.ROOT, "Training for %d epoch%s on %,d ratings, %s (%sseed %d)%n", config.epochs(),
         config.epochs() == 1 ? "" : "s",
         data.ratings().size() - held,
-        held == 0 ? "testing on none (--test-fraction 0)" : String.format(Locale.ROOT, "testing on %,d", held),
-        config.seed());
+        held == 0 ? (stars ? "testing on none (--test-fraction 0)" : "holding out none")
+            : String.format(Locale.ROOT, stars ? "testing on %,d" : "holding out %,d", held),
+        stars ? "" : "ranking objective, ", config.seed());
     out.flush();
     TrainingResult result;
     try {
-      result = new FusionTrainer(config).train(data, new EpochPrinter(config.epochs(), out, bar));
+      result = new FusionTrainer(config).train(data, new EpochPrinter(config, out, bar));
     } catch (EngineException e) {
       throw new IllegalStateException("cannot start PyTorch, which training runs on (" + e.getMessage()
           + "); run again with --verbose for details", e);
@@ -97,7 +99,7 @@ final class TrainingRun {
         throw new IllegalStateException("cannot read TrainingConfig." + c.getName(), e);
       }
     }
-    settings.put("objective", "mse");
+    settings.put("objective", config.objective().label());
     return settings;
   }
 
@@ -110,14 +112,19 @@ final class TrainingRun {
     }
   }
 
-  /** One line per epoch on stdout; the progress bar within an epoch on stderr. */
+  /**
+   * One line per epoch on stdout; the progress bar within an epoch on stderr. A ranking model predicts no stars: its
+   * line has the loss and says where it is measured instead.
+   */
   private static final class EpochPrinter implements TrainingListener {
     private final int epochs;
+    private final boolean stars;
     private final PrintWriter out;
     private final ProgressBar bar;
 
-    EpochPrinter(int epochs, PrintWriter out, ProgressBar bar) {
-      this.epochs = epochs;
+    EpochPrinter(TrainingConfig config, PrintWriter out, ProgressBar bar) {
+      this.epochs = config.epochs();
+      this.stars = config.objective().predictsStars();
       this.out = out;
       this.bar = bar;
     }
@@ -132,11 +139,11 @@ final class TrainingRun {
     public void onEpoch(EpochStats stats) {
       bar.clear();
       String width = Integer.toString(Integer.toString(epochs).length());
-      out.printf(Locale.ROOT, "epoch %" + width + "d/%d  train loss %.4f  test RMSE %s  %.1f s%n", stats.epoch(),
-          epochs, stats.trainLoss(),
-          Double.isNaN(stats.testRmse()) ? "n/a (nothing held out)"
-              : String.format(Locale.ROOT, "%.4f stars", stats.testRmse()),
-          stats.seconds());
+      String rmse = !stars ? "ranking objective: no RMSE (see movierec evaluate)"
+          : Double.isNaN(stats.testRmse()) ? "test RMSE n/a (nothing held out)"
+          : String.format(Locale.ROOT, "test RMSE %.4f stars", stats.testRmse());
+      out.printf(Locale.ROOT, "epoch %" + width + "d/%d  train loss %.4f  %s  %.1f s%n", stats.epoch(), epochs,
+          stats.trainLoss(), rmse, stats.seconds());
       out.flush();
     }
   }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.movierec.model.ModelFiles;
 import org.movierec.model.ModelManifest;
+import org.movierec.model.Objective;
+import org.movierec.train.TrainingConfig;
 
 class TrainCommandTest {
   private static final Pattern EPOCH_LINE = Pattern.compile(
@@ -68,6 +70,54 @@ class TrainCommandTest {
     assertThat(run.exitCode()).as("%s", run).isZero();
     assertThat(run.out()).contains("on 400 ratings, testing on none").contains("test RMSE n/a");
     assertThat(ModelFiles.readManifest(tmp.resolve("all")).testRmse()).isNull();
+  }
+
+  @Test
+  void trains_the_towers_for_ranking_without_claiming_an_rmse() {
+    Path model = tmp.resolve("ranking");
+    Cli.Run run = Cli.run(fixture.home, "train", "--data", fixture.data.dir.toString(), "--model", model.toString(),
+        "--objective", "ranking", "--epochs", "1", "--seed", "1");
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.out()).contains("Training for 1 epoch on 360 ratings, holding out 40 (ranking objective, seed 1)")
+        .doesNotContain("RMSE n/a").doesNotContain("test RMSE");
+    assertThat(run.outLines()).anyMatch(l -> l.matches(
+        "epoch 1/1  train loss \\d+\\.\\d{4}  ranking objective: no RMSE \\(see movierec evaluate\\)  \\d+\\.\\d s"));
+    ModelManifest manifest = ModelFiles.readManifest(model);
+    assertThat(manifest.training()).containsEntry("objective", "ranking").containsEntry("epochs", 1)
+        .containsEntry("batchSize", TrainingConfig.defaults(Objective.RANKING).batchSize());
+    assertThat(manifest.testRmse()).isNull();
+  }
+
+  @Test
+  void each_objective_starts_from_its_own_defaults_and_the_options_override_them() {
+    assertThat(TrainCommand.config(null, Objective.RANKING, null, null, null))
+        .isEqualTo(TrainingConfig.defaults(Objective.RANKING));
+    assertThat(TrainCommand.config(null, Objective.RANKING, 2, 7L, 0.0))
+        .isEqualTo(TrainingConfig.defaults(Objective.RANKING).withEpochs(2).withSeed(7).withTestFraction(0));
+    assertThat(TrainCommand.config(null, Objective.MSE, null, null, null)).isEqualTo(TrainingConfig.defaults());
+  }
+
+  @Test
+  void the_help_states_each_objectives_defaults_as_the_config_has_them() {
+    String epochs = "default: " + TrainingConfig.defaults(Objective.MSE).epochs() + " for mse, "
+        + TrainingConfig.defaults(Objective.RANKING).epochs() + " for ranking";
+    String train = Cli.run(fixture.home, "train", "--help").out().replaceAll("\\s+", " ");
+    assertThat(train).contains(epochs)
+        .contains("(default: " + TrainingConfig.defaults().seed() + ")")
+        .contains("(default: " + TrainingConfig.defaults().testFraction() + ")");
+    assertThat(TrainingConfig.defaults(Objective.RANKING).seed()).isEqualTo(TrainingConfig.defaults().seed());
+    assertThat(TrainingConfig.defaults(Objective.RANKING).testFraction())
+        .isEqualTo(TrainingConfig.defaults().testFraction());
+    assertThat(Cli.run(fixture.home, "evaluate", "--help").out().replaceAll("\\s+", " ")).contains(
+        "(" + TrainingConfig.defaults(Objective.MSE).epochs() + " for mse, "
+            + TrainingConfig.defaults(Objective.RANKING).epochs() + " for ranking)");
+  }
+
+  @Test
+  void rejects_an_unknown_objective_listing_the_valid_ones() {
+    Cli.Run run = Cli.run(fixture.home, "train", "--data", fixture.data.dir.toString(), "--objective", "rmse");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown objective 'rmse'; valid: mse, ranking");
   }
 
   @Test

@@ -1,0 +1,201 @@
+package org.movierec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code movierec evaluate} run as a user runs it, on a small synthetic MovieLens with timestamps for ten users. */
+class EvaluateCommandTest {
+  private static final List<String> ALL = List.of("popularity", "most-liked", "segment-popularity", "biased-mf",
+      "ease", "fusion-mse", "fusion-ranking");
+
+  @TempDir static Path root;
+
+  private static EvaluationData data;
+  private static Path home;
+  private static Path report;
+  /** Every recommender on every protocol, one epoch. */
+  private static Cli.Run everything;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void evaluateEverything() throws IOException {
+    data = EvaluationData.write(root, 1);
+    home = Files.createDirectories(root.resolve("home"));
+    report = root.resolve("report");
+    everything = Cli.run(home, "evaluate", "--data", data.dir.toString(), "--timestamps", data.timestamps.toString(),
+        "--epochs", "1", "--report", report.toString());
+  }
+
+  @Test
+  void evaluates_every_recommender_that_applies_on_every_protocol() {
+    assertThat(everything.exitCode()).as("%s", everything).isZero();
+    List<String> lines = everything.outLines();
+    assertThat(lines).contains("Evaluating all 7 recommenders on rating, ranking, ncf, cold-start, seed 1")
+        .anyMatch(l -> l.startsWith("[1/4] rating (seed 1): train "))
+        .anyMatch(l -> l.startsWith("[2/4] ranking (seed 1): train "))
+        .anyMatch(l -> l.startsWith("[3/4] ncf (seed 1): train "))
+        .anyMatch(l -> l.startsWith("[4/4] cold-start (seed 1): train "))
+        .contains("  not evaluated, since they predict no stars: popularity, most-liked, segment-popularity, ease,"
+            + " fusion-ranking")
+        .contains("  Users with timestamps: 10 of 20: each is a test user; the other users' ratings only train");
+    assertThat(lines.stream().filter(l -> l.matches("  (biased-mf|fusion-mse): RMSE \\d\\.\\d{4}  MAE \\d\\.\\d{4}"
+        + "  \\(train \\d+\\.\\d s, eval \\d+\\.\\d s\\)"))).hasSize(2);
+    for (String r : ALL) {
+      // ranking, ncf and cold-start for every recommender
+      assertThat(lines.stream().filter(l -> l.startsWith("  " + r + ": Recall@10 ") || l.startsWith("  " + r
+          + ": HR@10 "))).as(r).hasSize(3);
+    }
+  }
+
+  @Test
+  void shows_each_epoch_of_the_two_tower_models_with_the_held_out_rmse_where_there_is_one() {
+    List<String> out = everything.outLines();
+    assertThat(out).contains("  fusion-mse: training 1 epoch on 540 ratings, RMSE on the test part after each"
+        + " epoch...");
+    assertThat(out.stream().filter(l -> l.matches("    epoch 1/1  train loss \\d+\\.\\d{4}  test RMSE \\d\\.\\d{4}"
+        + " stars  \\d+\\.\\d s"))).hasSize(1);
+    assertThat(out.stream().filter(l -> l.matches("    epoch 1/1  train loss \\d+\\.\\d{4}  validation RMSE"
+        + " \\d\\.\\d{4} stars  \\d+\\.\\d s"))).hasSize(1);
+    // fusion-mse on ncf and cold-start, fusion-ranking on ranking, ncf and cold-start: the loss only
+    assertThat(out.stream().filter(l -> l.matches("    epoch 1/1  train loss \\d+\\.\\d{4}  \\d+\\.\\d s")))
+        .hasSize(5);
+    assertThat(everything.err()).isEmpty();
+  }
+
+  @Test
+  void ends_with_a_summary_table_and_the_target_verdicts() {
+    String out = everything.out();
+    assertThat(out).contains("Summary (seed 1, wall time ")
+        .contains("\nrating: ")
+        .contains("\n  recommender    RMSE     MAE  train s   eval s\n")
+        .contains("\nncf: 10 users\n")
+        .contains("\nTargets:\n  Fusion model (fusion-mse), rating: RMSE <= 0.845: ")
+        .contains("Report: " + report.resolve("report.md").toAbsolutePath() + " (with report.json and 7 plots)");
+  }
+
+  @Test
+  void writes_the_report_files() throws IOException {
+    assertThat(report.resolve("report.md")).isRegularFile();
+    List<String> plots = new ArrayList<>();
+    try (var files = Files.list(report)) {
+      files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".svg")).sorted().forEach(plots::add);
+    }
+    assertThat(plots).containsExactly("heldout-rmse.svg", "metrics-cold-start.svg", "metrics-ncf.svg",
+        "metrics-ranking.svg", "metrics-rating.svg", "training-fusion-mse.svg", "training-fusion-ranking.svg");
+    String md = Files.readString(report.resolve("report.md"));
+    assertThat(md).contains("- **Seed:** 1", "## rating", "## ranking", "## ncf", "## cold-start",
+        "- Users with timestamps: 10 of 20", "| Recommender | HR@10 | NDCG@10 | Train s | Eval s |",
+        "- **Timestamps:** `" + data.timestamps.toAbsolutePath() + "` (SHA-256 `",
+        "- **Command:** `movierec evaluate --data " + data.dir + " --timestamps ");
+    JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
+    assertThat(json.get("seed").asLong()).isEqualTo(1);
+    assertThat(json.get("data").get("usersWithTimestamps").asInt()).isEqualTo(10);
+    assertThat(json.get("sections")).hasSize(4);
+    assertThat(json.get("sections").get(1).get("rows")).hasSize(7);
+    assertThat(json.get("curves")).hasSize(7);
+    assertThat(json.get("targets")).hasSize(6);
+  }
+
+  @Test
+  void skips_ncf_saying_how_to_give_timestamps_when_the_ratings_have_none() {
+    Cli.Run run = Cli.run(home, "evaluate", "--data", data.dir.toString(), "--protocol", "ncf", "--protocol",
+        "cold-start", "--recommender", "popularity", "--report", tmp.toString());
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.out()).contains("[1/2] ncf: skipped: the ratings have no timestamps")
+        .contains("give --timestamps FILE").contains("official GroupLens download")
+        .contains("\nncf: skipped (the ratings have no timestamps")
+        .contains("[2/2] cold-start (seed 1)");
+  }
+
+  @Test
+  void writes_the_report_under_movierec_home_by_default() throws IOException {
+    Path otherHome = Files.createDirectories(tmp.resolve("home"));
+    Cli.Run run = Cli.run(otherHome, "evaluate", "--data", data.dir.toString(), "--protocol", "cold-start",
+        "--recommender", "most-liked");
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(otherHome.resolve("report").resolve("report.md")).isRegularFile();
+    assertThat(otherHome.resolve("report").resolve("metrics-cold-start.svg")).isRegularFile();
+  }
+
+  @Test
+  void the_same_seed_gives_the_same_figures() throws IOException {
+    Path again = tmp.resolve("again");
+    Cli.Run run = Cli.run(home, "evaluate", "--data", data.dir.toString(), "--timestamps",
+        data.timestamps.toString(), "--recommender", "ease", "--recommender", "segment-popularity", "--report",
+        again.toString());
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    JsonNode first = new ObjectMapper().readTree(report.resolve("report.json").toFile());
+    JsonNode second = new ObjectMapper().readTree(again.resolve("report.json").toFile());
+    for (int s = 1; s < 4; s++) {
+      for (JsonNode row : second.get("sections").get(s).get("rows")) {
+        JsonNode same = null;
+        for (JsonNode r : first.get("sections").get(s).get("rows")) {
+          if (r.get("recommender").equals(row.get("recommender"))) {
+            same = r;
+          }
+        }
+        assertThat(same).isNotNull();
+        assertThat(row.get("metrics")).isEqualTo(same.get("metrics"));
+      }
+    }
+  }
+
+  @Test
+  void rejects_an_unknown_protocol_listing_the_valid_names() {
+    Cli.Run run = Cli.run(home, "evaluate", "--data", data.dir.toString(), "--protocol", "xyz");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown protocol 'xyz'; valid: rating, ranking, ncf, cold-start")
+        .contains("movierec evaluate --help");
+  }
+
+  @Test
+  void rejects_an_unknown_recommender_listing_the_valid_names() {
+    Cli.Run run = Cli.run(home, "evaluate", "--data", data.dir.toString(), "--recommender", "xyz");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown recommender 'xyz'; valid: " + String.join(", ", ALL));
+  }
+
+  @Test
+  void rejects_zero_epochs() {
+    Cli.Run run = Cli.run(home, "evaluate", "--data", data.dir.toString(), "--epochs", "0");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--epochs must be at least 1, got: 0");
+  }
+
+  @Test
+  void names_the_file_when_the_timestamps_cannot_be_read() {
+    Cli.Run run = Cli.run(home, "evaluate", "--data", data.dir.toString(), "--timestamps",
+        tmp.resolve("missing.dat").toString(), "--report", tmp.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("movierec: ").contains("missing.dat");
+  }
+
+  @Test
+  void fails_before_any_work_when_the_report_directory_cannot_be_made() throws IOException {
+    Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
+    Cli.Run run = Cli.run(home, "evaluate", "--data", data.dir.toString(), "--report", file.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("movierec: cannot create the report directory " + file);
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void help_lists_the_protocols_the_recommenders_and_examples() {
+    Cli.Run run = Cli.run(home, "evaluate", "--help");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("Usage: movierec evaluate").contains("Examples:", "  movierec evaluate")
+        .contains("rating, ranking, ncf, cold-start").contains(ALL).doesNotContain("%n");
+    assertThat(run.out().lines().filter(l -> l.length() > 80)).as("lines wider than 80 columns").isEmpty();
+  }
+}
