@@ -10,6 +10,7 @@ import org.movierec.data.IdIndex;
 import org.movierec.data.Rating;
 import org.movierec.data.Ratings;
 import org.movierec.data.SeenMovies;
+import org.movierec.data.Shuffle;
 import org.movierec.data.Split;
 import org.movierec.data.Splits;
 
@@ -111,7 +112,7 @@ public final class Protocols {
     byte[] part = new byte[kept.size()];
     SplittableRandom random = new SplittableRandom(seed);
     for (int[] rows : rowsByUser) {
-      shuffle(rows, random);
+      Shuffle.inPlace(rows, random);
       int[] counts = ratioCounts(rows.length, 0.8, 0.1, 0.1);
       for (int i = counts[0]; i < rows.length; i++) {
         part[rows[i]] = (byte) (i < counts[0] + counts[1] ? 1 : 2);
@@ -282,15 +283,6 @@ public final class Protocols {
       ids[i] = ratings.movieId(i);
     }
     return ids;
-  }
-
-  private static void shuffle(int[] a, SplittableRandom random) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
   }
 
   private static Ratings empty() {

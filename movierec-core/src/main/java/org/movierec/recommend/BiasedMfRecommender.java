@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import org.movierec.data.IdIndex;
 import org.movierec.data.Ratings;
+import org.movierec.data.Shuffle;
 import org.movierec.data.User;
 
 /**
@@ -92,7 +93,7 @@ public final class BiasedMfRecommender implements StarPredictor {
     }
     Double[] rmse = new Double[params.epochs()];
     for (int epoch = 0; epoch < params.epochs(); epoch++) {
-      shuffle(order, random);
+      Shuffle.inPlace(order, random);
       float step = (float) lr;
       double squaredError = 0;
       for (int j = 0; j < n; j++) {
@@ -142,15 +143,6 @@ public final class BiasedMfRecommender implements StarPredictor {
       s = x * x + y * y;
     } while (s >= 1 || s == 0);
     return x * Math.sqrt(-2 * Math.log(s) / s);
-  }
-
-  private static void shuffle(int[] a, SplittableRandom random) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
   }
 
   @Override

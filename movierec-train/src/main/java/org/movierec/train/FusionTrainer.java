@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import org.movierec.data.Movie;
 import org.movierec.data.MovieLensData;
 import org.movierec.data.Ratings;
+import org.movierec.data.Shuffle;
 import org.movierec.data.Splits;
 import org.movierec.model.EpochStats;
 import org.movierec.model.FusionFeatures;
@@ -77,7 +78,7 @@ public final class FusionTrainer {
       model = export(net, shape, features);
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
         long start = System.nanoTime();
-        shuffle(order, shuffle);
+        Shuffle.inPlace(order, shuffle);
         double lossSum = 0;
         for (int b = 0; b < batches; b++) {
           int from = b * config.batchSize();
@@ -192,14 +193,5 @@ public final class FusionTrainer {
     int[] movies = IntStream.range(0, train.size()).map(train::movieId).distinct().sorted().toArray();
     List<Movie> trained = IntStream.of(movies).mapToObj(data.movies()::get).toList();
     return FusionFeatures.forTraining(users, movies, trained, data.movies().values());
-  }
-
-  private static void shuffle(int[] a, SplittableRandom random) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
   }
 }
