@@ -59,10 +59,13 @@ public record TrainingConfig(
     return new TrainingConfig(Objective.MSE, 8, 512, 1e-3f, 0f, 0.1f, 0.1f, 42, 0.1);
   }
 
-  /** The defaults of an objective: the ranking objective trains on bigger batches for fewer epochs. */
+  /**
+   * The defaults of an objective: the ranking objective trains on bigger batches for fewer epochs, at temperature 0.05
+   * (better than 0.1 on the ranking protocol's validation of issue 3; a cosine-decayed learning rate was worse).
+   */
   public static TrainingConfig defaults(Objective objective) {
     return objective == Objective.MSE ? defaults()
-        : new TrainingConfig(Objective.RANKING, 6, 1024, 2e-3f, 0f, 0.1f, 0.1f, 42, 0.1);
+        : new TrainingConfig(Objective.RANKING, 6, 1024, 2e-3f, 0f, 0.1f, 0.05f, 42, 0.1);
   }
 
   public TrainingConfig withObjective(Objective o) {
