@@ -19,7 +19,7 @@ import org.movierec.data.RealData;
  * The two-tower models through {@code movierec evaluate} on the real MovieLens 1M, CI-sized: both objectives for
  * {@value #EPOCHS} epochs (instead of their defaults) on the rating and ranking protocols, seed 1, a few minutes on 2
  * cores. Each figure must lie within {@link #MARGIN} of the one README records for this command, so that a change
- * that makes the towers learn worse fails here, not only in the hour-long full evaluation.
+ * that makes the towers learn worse fails here, not only in the half-hour full evaluation.
  */
 class FusionEvaluateIT {
   static final int EPOCHS = 2;
