@@ -1,10 +1,7 @@
 package org.movierec.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,21 +52,7 @@ class FusionEvaluateIT {
   @Test
   void both_objectives_reach_the_figures_readme_records() throws IOException {
     assertThat(run.exitCode()).as("%s", run).isZero();
-    JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
-    int checked = 0;
-    for (JsonNode section : json.get("sections")) {
-      for (JsonNode row : section.get("rows")) {
-        String key = section.get("protocol").asText() + "/" + row.get("recommender").asText();
-        Map<String, Double> expected = EXPECTED.get(key);
-        assertThat(expected).as(key).isNotNull();
-        for (Map.Entry<String, Double> e : expected.entrySet()) {
-          assertThat(row.get("metrics").get(e.getKey()).asDouble()).as("%s %s", key, e.getKey())
-              .isCloseTo(e.getValue(), within(MARGIN));
-          checked++;
-        }
-      }
-    }
-    assertThat(checked).isEqualTo(6);
+    assertThat(ReportFigures.assertWithin(report.resolve("report.json"), EXPECTED, MARGIN)).isEqualTo(6);
   }
 
   @Test
