@@ -86,7 +86,6 @@ final class EvaluateCommand implements Callable<Integer> {
   static final long DEFAULT_SEED = 1;
 
   private static final String MSE_LOSS = "squared error (stars^2)";
-  private static final String RANKING_LOSS = "softmax cross-entropy over the catalog";
 
   @ParentCommand MovieRecCli root;
   @Spec CommandSpec spec;
@@ -115,7 +114,7 @@ final class EvaluateCommand implements Callable<Integer> {
   long seed = DEFAULT_SEED;
 
   @Option(names = "--epochs", paramLabel = "N",
-      description = "Train the two-tower models for N epochs instead of their objective's default (8 for mse, 6 for"
+      description = "Train the two-tower models for N epochs instead of their objective's default (8 for mse, 12 for"
           + " ranking), for a quick run.")
   Integer epochs;
 
@@ -302,7 +301,12 @@ final class EvaluateCommand implements Callable<Integer> {
     List<EpochStats> history = result.history();
     Scorer scorer = FusionScorer.of(r.label(), result.model(), movieLens.movies());
     return new TrainedTowers(scorer, Report.Curve.of(split.protocol().name(), r.label(),
-        objective == Objective.MSE ? MSE_LOSS : RANKING_LOSS, heldOutName, history));
+        objective == Objective.MSE ? MSE_LOSS : rankingLoss(config), heldOutName, history));
+  }
+
+  private static String rankingLoss(TrainingConfig config) {
+    return config.negatives() == 0 ? "softmax cross-entropy over the catalog"
+        : String.format(Locale.ROOT, "sampled softmax cross-entropy (%,d negatives a batch)", config.negatives());
   }
 
   /** One line per epoch on stdout, indented under its recommender; a progress bar within the epoch on stderr. */

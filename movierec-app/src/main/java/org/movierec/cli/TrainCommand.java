@@ -55,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
   Objective objective = Objective.MSE;
 
   @Option(names = "--epochs", paramLabel = "N",
-      description = "Passes over the training ratings (default: 8 for mse, 6 for ranking).")
+      description = "Passes over the training ratings (default: 8 for mse, 12 for ranking).")
   Integer epochs;
 
   @Option(names = "--seed", paramLabel = "S",

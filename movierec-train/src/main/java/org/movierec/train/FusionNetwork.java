@@ -114,6 +114,23 @@ final class FusionNetwork {
     return logits.logSoftmax(1).gather(targets.reshape(-1, 1), 1).neg().mean();
   }
 
+  /**
+   * The ranking objective's loss with sampled negatives: for each rating of the batch, the softmax over its own movie
+   * and {@code K} movies drawn uniformly from the {@code N}-movie catalog, shared by the batch. The negatives' logits
+   * are raised by {@code log((N - 1) / K)} so that their sum estimates that of the whole catalog's; a negative that is
+   * the rating's own movie ({@code hits[i][k] = 1}) is left out.
+   */
+  NDArray sampledRankingLoss(TrainingBatch.UserInputs users, TrainingBatch.MovieInputs positives,
+      TrainingBatch.MovieInputs negatives, NDArray hits, float temperature, float logCorrection) {
+    NDArray u = unit(userTower(users)); // [B, D]
+    NDArray p = unit(movieTower(positives)); // [B, D]
+    NDArray n = unit(movieTower(negatives)); // [K, D]
+    NDArray positive = u.mul(p).sum(new int[] {1}, true).div(temperature); // [B, 1]
+    NDArray negative = u.matMul(n.transpose()).div(temperature).add(logCorrection).sub(hits.mul(1e4f)); // [B, K]
+    NDArray logits = NDArrays.concat(new NDList(positive, negative), 1);
+    return logits.logSoftmax(1).get(new NDIndex(":, 0")).neg().mean();
+  }
+
   /** The sum over the batch of the squared id-embedding rows it used, for L2 regularisation. */
   NDArray idEmbeddingSquares(TrainingBatch batch) {
     NDArray u = embed(batch.users().userRows(), USER_ID_EMB);

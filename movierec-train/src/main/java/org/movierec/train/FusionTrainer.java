@@ -4,10 +4,12 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +76,7 @@ public final class FusionTrainer {
       SplittableRandom dropout = random.split();
       Step step = config.objective() == Objective.MSE
           ? new MseStep(net, encoder, dropout)
-          : new RankingStep(net, encoder, dropout, features.movies().ids());
+          : new RankingStep(net, encoder, dropout, random.split(), features.movies().ids());
       model = export(net, shape, features);
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
         long start = System.nanoTime();
@@ -138,19 +140,24 @@ public final class FusionTrainer {
   }
 
   /**
-   * The ranking objective: each rated movie is the right answer of a softmax over every movie of the training
-   * catalog. The catalog's movie ids are dropped to the unknown row at the same rate as the users', so that the
-   * unknown-movie row learns too.
+   * The ranking objective: each rated movie is the right answer of a softmax over the movies of the training catalog:
+   * all of them ({@code negatives} 0), or the rated movie and {@code negatives} others drawn uniformly for the batch,
+   * which costs a fraction of the whole catalog's towers and logits per batch (see {@link
+   * FusionNetwork#sampledRankingLoss}). Movie ids are dropped to the unknown row at the same rate as the users', so
+   * that the unknown-movie row learns too.
    */
   private final class RankingStep implements Step {
     private final FusionNetwork net;
     private final BatchEncoder encoder;
     private final SplittableRandom dropout;
+    private final SplittableRandom negativeRandom;
     private final int[] catalog;
     private final Map<Integer, Integer> column = new HashMap<>();
 
-    RankingStep(FusionNetwork net, BatchEncoder encoder, SplittableRandom dropout, int[] catalog) {
+    RankingStep(FusionNetwork net, BatchEncoder encoder, SplittableRandom dropout, SplittableRandom negativeRandom,
+        int[] catalog) {
       this.net = net;
+      this.negativeRandom = negativeRandom;
       this.encoder = encoder;
       this.dropout = dropout;
       this.catalog = catalog;
@@ -163,18 +170,51 @@ public final class FusionTrainer {
     public float run(NDManager manager, int[] order, int from, int to, Ratings train) {
       int n = to - from;
       int[] users = new int[n];
-      long[] targets = new long[n];
+      int[] movies = new int[n];
       for (int i = 0; i < n; i++) {
         users[i] = train.userId(order[from + i]);
-        targets[i] = column.get(train.movieId(order[from + i]));
+        movies[i] = train.movieId(order[from + i]);
       }
       TrainingBatch.UserInputs userInputs = encoder.users(manager, users, dropout, config.idDropout());
-      TrainingBatch.MovieInputs movieInputs = encoder.movies(manager, catalog, dropout, config.idDropout());
+      int k = config.negatives();
       try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-        NDArray loss = net.rankingLoss(userInputs, movieInputs, manager.create(targets), config.temperature());
+        NDArray loss;
+        if (k == 0 || k >= catalog.length - 1) {
+          long[] targets = new long[n];
+          for (int i = 0; i < n; i++) {
+            targets[i] = column.get(movies[i]);
+          }
+          TrainingBatch.MovieInputs movieInputs = encoder.movies(manager, catalog, dropout, config.idDropout());
+          loss = net.rankingLoss(userInputs, movieInputs, manager.create(targets), config.temperature());
+        } else {
+          int[] negatives = sample(k);
+          float[] hits = new float[n * k];
+          for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+              hits[i * k + j] = negatives[j] == movies[i] ? 1f : 0f;
+            }
+          }
+          TrainingBatch.MovieInputs positiveInputs = encoder.movies(manager, movies, dropout, config.idDropout());
+          TrainingBatch.MovieInputs negativeInputs = encoder.movies(manager, negatives, dropout, config.idDropout());
+          float logCorrection = (float) Math.log((catalog.length - 1.0) / k);
+          loss = net.sampledRankingLoss(userInputs, positiveInputs, negativeInputs,
+              manager.create(hits, new Shape(n, k)), config.temperature(), logCorrection);
+        }
         collector.backward(loss);
         return loss.getFloat();
       }
+    }
+
+    /** {@code k} distinct movies of the catalog, uniformly: the first {@code k} of a partial shuffle. */
+    private int[] sample(int k) {
+      int[] pool = catalog.clone();
+      for (int i = 0; i < k; i++) {
+        int j = i + negativeRandom.nextInt(pool.length - i);
+        int t = pool[i];
+        pool[i] = pool[j];
+        pool[j] = t;
+      }
+      return Arrays.copyOf(pool, k);
     }
   }
 

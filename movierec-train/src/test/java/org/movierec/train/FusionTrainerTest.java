@@ -38,7 +38,7 @@ class FusionTrainerTest {
   }
 
   private static TrainingConfig quick() {
-    return new TrainingConfig(Objective.MSE, 30, 16, 0.01f, 0f, 0f, 0.1f, 7, 0.0);
+    return new TrainingConfig(Objective.MSE, 30, 16, 0.01f, 0f, 0f, 0.1f, 0, 7, 0.0);
   }
 
   @Test
@@ -137,6 +137,57 @@ class FusionTrainerTest {
   }
 
   @Test
+  void sampled_negatives_covering_the_catalog_give_the_full_softmax_loss() {
+    MovieLensData data = tasteData();
+    FusionFeatures features = TestModels.features();
+    int[] catalog = features.movies().ids();
+    int[] users = IntStream.range(0, data.ratings().size()).map(data.ratings()::userId).toArray();
+    int[] movies = IntStream.range(0, data.ratings().size()).map(data.ratings()::movieId).toArray();
+    long[] targets = new long[movies.length];
+    float[] hits = new float[movies.length * catalog.length];
+    for (int i = 0; i < movies.length; i++) {
+      for (int j = 0; j < catalog.length; j++) {
+        if (catalog[j] == movies[i]) {
+          targets[i] = j;
+          hits[i * catalog.length + j] = 1f;
+        }
+      }
+    }
+    try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+      FusionNetwork net = new FusionNetwork(manager, features.demoShape(), 5);
+      BatchEncoder encoder = new BatchEncoder(data.ratings(), data.users(), data.movies(), features);
+      var u = encoder.users(manager, users, null, 0f);
+      float full = net.rankingLoss(u, encoder.movies(manager, catalog, null, 0f), manager.create(targets), 0.05f)
+          .getFloat();
+      // every movie of the catalog as a negative, the rating's own one masked: the same softmax, term for term
+      float sampled = net.sampledRankingLoss(u, encoder.movies(manager, movies, null, 0f),
+          encoder.movies(manager, catalog, null, 0f),
+          manager.create(hits, new ai.djl.ndarray.types.Shape(movies.length, catalog.length)), 0.05f, 0f)
+          .getFloat();
+      assertThat(full).isGreaterThan(0.5f);
+      assertThat(sampled).isCloseTo(full, within(1e-4f));
+    }
+  }
+
+  @Test
+  void the_ranking_objective_learns_from_sampled_negatives_too() {
+    MovieLensData all = tasteData();
+    MovieLensData data = all.withRatings(all.ratings().filter(row -> all.ratings().stars(row) == 5));
+    TrainingConfig config = TrainingConfig.defaults(Objective.RANKING).withEpochs(40).withBatchSize(8)
+        .withLearningRate(0.01f).withIdDropout(0f).withTestFraction(0)
+        .withNegatives(3); // of the 8 movies someone loves
+    FusionModel m = new FusionTrainer(config).train(data, TrainingListener.NONE).model();
+    User woman = TestModels.users().get(1);
+    User man = TestModels.users().get(2);
+    Movie romance = TestModels.movies().get(17);
+    Movie action = TestModels.movies().get(5);
+    assertThat(cosine(m, woman, romance)).isGreaterThan(cosine(m, woman, action));
+    assertThat(cosine(m, man, action)).isGreaterThan(cosine(m, man, romance));
+    assertThat(new FusionTrainer(config).train(data, TrainingListener.NONE).model().weights())
+        .as("seeded negatives: the same model again").isEqualTo(m.weights());
+  }
+
+  @Test
   void id_dropout_sends_the_chosen_share_of_ids_to_the_unknown_row() {
     MovieLensData data = tasteData();
     FusionFeatures features = TestModels.features();
@@ -154,10 +205,12 @@ class FusionTrainerTest {
 
   @Test
   void bad_settings_are_refused_with_the_value() {
-    assertThatThrownBy(() -> new TrainingConfig(Objective.MSE, 0, 16, 0.01f, 0f, 0f, 0.1f, 1, 0.1))
+    assertThatThrownBy(() -> new TrainingConfig(Objective.MSE, 0, 16, 0.01f, 0f, 0f, 0.1f, 0, 1, 0.1))
         .hasMessage("epochs must be at least 1, got: 0");
     assertThatThrownBy(() -> TrainingConfig.defaults().withTestFraction(1.0))
         .hasMessage("test fraction must be in [0, 1), got: 1.0");
+    assertThatThrownBy(() -> TrainingConfig.defaults().withNegatives(-1))
+        .hasMessage("negatives must be 0 (the whole catalog) or more, got: -1");
     assertThatThrownBy(() -> TrainingConfig.defaults().withIdDropout(-0.1f))
         .hasMessageContaining("id dropout must be in [0, 1)");
   }
