@@ -17,7 +17,8 @@ import org.movierec.model.Objective;
  * @param temperature the ranking objective's softmax temperature: logits are cosine / temperature (unused by MSE)
  * @param negatives how many movies the ranking objective's softmax samples, uniformly and shared by a batch, beside
  *     each rating's own movie; 0 takes the whole catalog every batch, exact but slower (unused by MSE)
- * @param seed seeds weight initialisation, shuffling and id dropout: the same seed gives the same model
+ * @param seed seeds weight initialisation, shuffling, id dropout and sampled negatives: the same seed gives the same
+ *     model
  * @param testFraction share of ratings held out to measure RMSE; 0 trains on every rating
  */
 public record TrainingConfig(
@@ -68,8 +69,9 @@ public record TrainingConfig(
   /**
    * The defaults of an objective. The ranking objective trains on bigger batches at temperature 0.05 with 1,000
    * sampled negatives for 12 epochs: on the ranking protocol's validation part (issue 3) that beat the whole-catalog
-   * softmax for 6 epochs, which takes as long (Recall@10 0.1622 against 0.1566), 20 epochs did not help (0.1610), nor
-   * did 30% id dropout (0.1583), a temperature of 0.1 or a cosine-decayed learning rate.
+   * softmax for 6 epochs, which takes as long (Recall@10 0.1622 against 0.1566); 20 epochs did not help (0.1610), nor
+   * did 30% id dropout (0.1583). Earlier runs chose the temperature (0.05 over 0.1) and a constant learning rate (over
+   * a cosine decay); README, "What was tried".
    */
   public static TrainingConfig defaults(Objective objective) {
     return objective == Objective.MSE ? defaults()
