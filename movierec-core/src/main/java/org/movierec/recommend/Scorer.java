@@ -1,6 +1,7 @@
 package org.movierec.recommend;
 
 import org.movierec.data.User;
+import org.movierec.data.UserProfile;
 
 /**
  * Scores any movies for any user, so that every recommender can be evaluated and served the same way.
@@ -25,6 +26,16 @@ public interface Scorer {
    * @throws IllegalArgumentException if {@code out} is shorter than {@code movieIds}
    */
   void scores(User user, int[] movieIds, float[] out);
+
+  /**
+   * Scores for a user described by a profile: demographics and ratings the scorer may never have seen in training (a
+   * new user who rated a few movies). A scorer that can read a history (EASE, item kNN, the history two-tower model)
+   * folds the profile's ratings in without retraining; the default ignores them and scores {@code profile.user()}, as
+   * popularity baselines do. Movies of the profile are scored like any other; leaving them out is the caller's job.
+   */
+  default void scores(UserProfile profile, int[] movieIds, float[] out) {
+    scores(profile.user(), movieIds, out);
+  }
 
   /** Fails unless {@code out} can hold a score for each movie; for implementations. */
   static void checkLengths(int[] movieIds, float[] out) {
