@@ -22,6 +22,7 @@ import java.util.Objects;
 import org.movierec.data.Genre;
 import org.movierec.data.Movie;
 import org.movierec.data.User;
+import org.movierec.data.UserProfile;
 
 /**
  * The trained fusion model, in plain Java: the two towers' forward pass over saved weights. No deep-learning runtime
@@ -32,7 +33,7 @@ import org.movierec.data.User;
  * max-pooled over the title's words; concatenated → FC, tanh. A predicted rating is {@link #toStars} of the cosine of
  * the two vectors, so ranking movies by inner product of unit vectors is ranking them by predicted rating.
  */
-public final class FusionModel {
+public final class FusionModel implements TwoTowerModel {
   /** Predicted stars = CENTER + HALF_RANGE * cosine: cosine -1..1 covers the 1..5 rating scale. */
   public static final float CENTER = 3f;
 
@@ -72,8 +73,44 @@ public final class FusionModel {
     return weights;
   }
 
+  @Override
   public Objective objective() {
     return objective;
+  }
+
+  @Override
+  public Architecture architecture() {
+    return Architecture.DEMO;
+  }
+
+  @Override
+  public int dimension() {
+    return shape.towerDim();
+  }
+
+  /** The unit user vector: the demo's towers read the id and demographics, not the profile's ratings. */
+  @Override
+  public float[] queryVector(UserProfile profile) {
+    return Vectors.normalize(userVector(profile.user()));
+  }
+
+  /** The unit movie vector, so that inner products are the cosine the model scores with. */
+  @Override
+  public float[] indexVector(Movie movie) {
+    return Vectors.normalize(movieVector(movie));
+  }
+
+  @Override
+  public boolean predictsStars() {
+    return objective.predictsStars();
+  }
+
+  @Override
+  public void predictStars(UserProfile profile, Movie[] movies, float[] out) {
+    float[] u = queryVector(profile);
+    for (int i = 0; i < movies.length; i++) {
+      out[i] = predictsStars() ? toStars(Vectors.dot(u, indexVector(movies[i]))) : Float.NaN;
+    }
   }
 
   public static float toStars(float cosine) {
