@@ -2,6 +2,8 @@ package org.movierec.model;
 
 import java.util.Objects;
 import org.movierec.data.SeenMovies;
+import org.movierec.data.User;
+import org.movierec.data.UserProfile;
 
 /**
  * Everything a model directory holds: the model, the catalog it knows, which movies each user has rated (never
@@ -13,6 +15,15 @@ public record SavedModel(ModelManifest manifest, FusionModel model, Catalog cata
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(catalog, "catalog");
     Objects.requireNonNull(seen, "seen");
+  }
+
+  /**
+   * The profile a recommender reads for this user: a user the model knows comes with the ratings saved with the
+   * model (not yet: the saved ratings carry no stars until the history model's format lands, so for now the profile
+   * holds none); any other user as given.
+   */
+  public UserProfile profile(User user) {
+    return UserProfile.of(user);
   }
 
   public String fingerprint() {
