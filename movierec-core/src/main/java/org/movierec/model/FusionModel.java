@@ -150,59 +150,20 @@ public final class FusionModel implements TwoTowerModel {
   }
 
   private float[] title(Movie movie) {
-    int len = features.titleLength();
-    int[] padded = new int[len + 2];
-    System.arraycopy(features.titleIndices(movie), 0, padded, 1, len);
-    int dim = shape.titleDim();
-    float[] window = new float[3 * dim];
-    float[] pooled = new float[shape.titleFilters()];
-    java.util.Arrays.fill(pooled, Float.NEGATIVE_INFINITY);
-    int words = features.titleWordCount(movie);
-    for (int t = 0; t < words; t++) {
-      for (int k = 0; k < 3; k++) {
-        System.arraycopy(row(TITLE_EMB, padded[t + k]), 0, window, k * dim, dim);
-      }
-      float[] h = tanh(fc(window, TITLE_CONV));
-      for (int f = 0; f < h.length; f++) {
-        pooled[f] = Math.max(pooled[f], h[f]);
-      }
-    }
-    return pooled;
+    return Dense.titleCnn(weights.get(TITLE_EMB), weights.get(TITLE_CONV + W), weights.get(TITLE_CONV + B),
+        features.titleIndices(movie), features.titleWordCount(movie));
   }
 
   private float[] row(String embedding, int row) {
-    Tensor t = weights.get(embedding);
-    int cols = t.cols();
-    float[] out = new float[cols];
-    System.arraycopy(t.data(), row * cols, out, 0, cols);
-    return out;
+    return Dense.row(weights.get(embedding), row);
   }
 
   private float[] fc(float[] x, String layer) {
-    Tensor w = weights.get(layer + W);
-    Tensor b = weights.get(layer + B);
-    int in = w.rows();
-    int out = w.cols();
-    if (x.length != in) {
-      throw new IllegalStateException(layer + " expects " + in + " inputs, got: " + x.length);
-    }
-    float[] y = b.data().clone();
-    float[] wd = w.data();
-    for (int i = 0; i < in; i++) {
-      float xi = x[i];
-      int base = i * out;
-      for (int j = 0; j < out; j++) {
-        y[j] += xi * wd[base + j];
-      }
-    }
-    return y;
+    return Dense.fc(x, weights.get(layer + W), weights.get(layer + B));
   }
 
   private static float[] tanh(float[] x) {
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) Math.tanh(x[i]);
-    }
-    return x;
+    return Dense.tanh(x);
   }
 
   private static int put(float[] dst, int at, float[] src) {

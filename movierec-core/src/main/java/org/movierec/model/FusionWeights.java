@@ -1,7 +1,5 @@
 package org.movierec.model;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +29,11 @@ public final class FusionWeights {
   public static final String W = ".w";
   public static final String B = ".b";
 
-  private final Map<String, Tensor> tensors;
+  private final Weights tensors;
 
-  private FusionWeights(Map<String, Tensor> tensors) {
+  private FusionWeights(Weights tensors) {
     this.tensors = tensors;
   }
-
   /** The name and shape of every tensor the model has, in a fixed order. */
   public static Map<String, int[]> layout(ModelShape s) {
     Map<String, int[]> m = new LinkedHashMap<>();
@@ -65,43 +62,16 @@ public final class FusionWeights {
 
   /** Checks that the tensors are exactly those of the layout, each with its shape, and keeps them in layout order. */
   public static FusionWeights of(ModelShape shape, List<Tensor> tensors) {
-    Map<String, Tensor> byName = new LinkedHashMap<>();
-    for (Tensor t : tensors) {
-      if (byName.put(t.name(), t) != null) {
-        throw new IllegalArgumentException("tensor " + t.name() + " appears twice");
-      }
-    }
-    Map<String, Tensor> ordered = new LinkedHashMap<>();
-    List<String> problems = new ArrayList<>();
-    for (Map.Entry<String, int[]> e : layout(shape).entrySet()) {
-      Tensor t = byName.remove(e.getKey());
-      if (t == null) {
-        problems.add("missing " + e.getKey());
-      } else if (!Arrays.equals(t.shape(), e.getValue())) {
-        problems.add(e.getKey() + " has shape " + Arrays.toString(t.shape()) + ", expected "
-            + Arrays.toString(e.getValue()));
-      } else {
-        ordered.put(e.getKey(), t);
-      }
-    }
-    byName.keySet().forEach(n -> problems.add("unexpected " + n));
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("weights do not fit the model shape: " + String.join("; ", problems));
-    }
-    return new FusionWeights(ordered);
+    return new FusionWeights(Weights.of(layout(shape), tensors));
   }
 
   public Tensor get(String name) {
-    Tensor t = tensors.get(name);
-    if (t == null) {
-      throw new IllegalArgumentException("no tensor named " + name + "; have: " + tensors.keySet());
-    }
-    return t;
+    return tensors.get(name);
   }
 
   /** All tensors in layout order. */
   public List<Tensor> all() {
-    return List.copyOf(tensors.values());
+    return tensors.all();
   }
 
   @Override

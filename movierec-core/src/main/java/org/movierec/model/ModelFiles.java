@@ -3,6 +3,7 @@ package org.movierec.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.movierec.data.SeenMovies;
@@ -29,8 +31,11 @@ import org.movierec.data.SeenMovies;
  * and says which file is wrong and what to do.
  */
 public final class ModelFiles {
-  /** The model-directory format this code writes and reads. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The model-directory format this code writes and reads. Version 2: the manifest's shape names the architecture
+   * ({@code demo} or {@code history}) and the saved ratings carry their stars.
+   */
+  public static final int FORMAT_VERSION = 2;
 
   public static final String MANIFEST = "manifest.json";
 
@@ -56,7 +61,7 @@ public final class ModelFiles {
    */
   public static ModelManifest save(Path dir, SavedModel model) {
     Map<String, byte[]> parts = new LinkedHashMap<>();
-    parts.put(WEIGHTS, WeightsFormat.write(model.model().weights()));
+    parts.put(WEIGHTS, WeightsFormat.write(tensors(model.model())));
     parts.put(FEATURES, ModelJson.features(model.model()));
     parts.put(CATALOG, ModelJson.catalog(model.catalog()));
     parts.put(SEEN, seenBytes(model.seen()));
@@ -75,7 +80,7 @@ public final class ModelFiles {
     }
     String fingerprint = fingerprint(hashes.get(files.get(WEIGHTS)), hashes.get(files.get(FEATURES)));
     ModelManifest m = model.manifest();
-    ModelManifest written = new ModelManifest(FORMAT_VERSION, fingerprint, m.createdAt(), model.model().shape(),
+    ModelManifest written = new ModelManifest(FORMAT_VERSION, fingerprint, m.createdAt(), shape(model.model()),
         m.training(), m.dataChecksum(), m.trainRatings(), m.testRatings(), m.testRmse(), m.history(), files, hashes);
     AtomicFiles.write(dir.resolve(MANIFEST), out -> JSON.writeValue(out, written));
     deleteUnreferenced(dir, files);
@@ -86,9 +91,26 @@ public final class ModelFiles {
    * Identifies a model by its weights and features: equal models have equal fingerprints, and an index built from one
    * model is refused by any other. 16 hex digits.
    */
-  public static String fingerprint(FusionModel model) {
-    return fingerprint(AtomicFiles.sha256(WeightsFormat.write(model.weights())),
+  public static String fingerprint(TwoTowerModel model) {
+    return fingerprint(AtomicFiles.sha256(WeightsFormat.write(tensors(model))),
         AtomicFiles.sha256(ModelJson.features(model)));
+  }
+
+  /** The layer sizes of a model of either architecture. */
+  public static TowerShape shape(TwoTowerModel model) {
+    return switch (model) {
+      case FusionModel f -> f.shape();
+      case HistoryModel h -> h.shape();
+      default -> throw new IllegalArgumentException("cannot save a " + model.getClass().getSimpleName());
+    };
+  }
+
+  private static List<Tensor> tensors(TwoTowerModel model) {
+    return switch (model) {
+      case FusionModel f -> f.weights().all();
+      case HistoryModel h -> h.weights().all();
+      default -> throw new IllegalArgumentException("cannot save a " + model.getClass().getSimpleName());
+    };
   }
 
   private static String fingerprint(String weightsHash, String featuresHash) {
@@ -111,13 +133,15 @@ public final class ModelFiles {
     }
     ModelManifest manifest;
     try {
-      manifest = JSON.readValue(bytes, ModelManifest.class);
-    } catch (IOException | RuntimeException e) {
+      JsonNode tree = JSON.readTree(bytes);
+      int version = tree == null ? -1 : tree.path("formatVersion").asInt(-1);
+      if (version != FORMAT_VERSION) {
+        throw new IllegalStateException("the model in " + dir + " has format version " + version
+            + ", this MovieRec reads version " + FORMAT_VERSION + "; " + trainHint(dir));
+      }
+      manifest = JSON.treeToValue(tree, ModelManifest.class);
+    } catch (IOException | IllegalArgumentException e) {
       throw new IllegalStateException(file + " is corrupt (" + firstLine(e) + "); " + trainHint(dir));
-    }
-    if (manifest.formatVersion() != FORMAT_VERSION) {
-      throw new IllegalStateException("the model in " + dir + " has format version " + manifest.formatVersion()
-          + ", this MovieRec reads version " + FORMAT_VERSION + "; " + trainHint(dir));
     }
     if (!manifest.files().keySet().equals(PARTS)) {
       throw new IllegalStateException(file + " is corrupt (it names the parts " + manifest.files().keySet()
@@ -135,8 +159,13 @@ public final class ModelFiles {
     byte[] seen = part(dir, manifest, SEEN);
     try {
       ModelJson.FeaturesJson f = ModelJson.readFeatures(features);
-      FusionWeights w = FusionWeights.of(manifest.shape(), WeightsFormat.read(weights));
-      FusionModel model = new FusionModel(manifest.shape(), ModelJson.features(f), w, ModelJson.objective(f));
+      List<Tensor> tensors = WeightsFormat.read(weights);
+      TwoTowerModel model = switch (manifest.shape()) {
+        case ModelShape demo -> new FusionModel(demo, ModelJson.features(f), FusionWeights.of(demo, tensors),
+            ModelJson.objective(f));
+        case HistoryShape history -> new HistoryModel(history, ModelJson.features(f),
+            Weights.of(HistoryWeights.layout(history), tensors));
+      };
       Catalog c = ModelJson.readCatalog(catalog);
       SeenMovies s = SeenMovies.read(new DataInputStream(new ByteArrayInputStream(seen)));
       return new SavedModel(manifest, model, c, s);

@@ -31,8 +31,12 @@ final class ModelJson {
   record CatalogJson(List<MovieJson> movies, List<UserJson> users) {}
 
   /** The model's inputs (ids, title vocabulary) and its objective: what, beside the weights, defines the model. */
-  static byte[] features(FusionModel m) {
-    FusionFeatures f = m.features();
+  static byte[] features(TwoTowerModel m) {
+    FusionFeatures f = switch (m) {
+      case FusionModel demo -> demo.features();
+      case HistoryModel history -> history.features();
+      default -> throw new IllegalArgumentException("cannot save a " + m.getClass().getSimpleName());
+    };
     return bytes(new FeaturesJson(f.users().ids(), f.movies().ids(), f.titleWords().words(), f.titleLength(),
         m.objective().label()));
   }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param formatVersion {@link ModelFiles#FORMAT_VERSION} of the writer
  * @param fingerprint identifies these weights; an index records it to prove which model it was built from
  * @param createdAt ISO-8601 instant
- * @param shape the layer sizes
+ * @param shape the architecture and its layer sizes
  * @param training the training settings, by name
  * @param dataChecksum SHA-256 of the data files trained on
  * @param trainRatings ratings trained on
@@ -24,7 +24,7 @@ public record ModelManifest(
     int formatVersion,
     String fingerprint,
     String createdAt,
-    ModelShape shape,
+    TowerShape shape,
     Map<String, Object> training,
     String dataChecksum,
     int trainRatings,

@@ -26,7 +26,7 @@ public record ModelShape(
     int titleDim,
     int titleWindow,
     int titleFilters,
-    int towerDim) {
+    int towerDim) implements TowerShape {
 
   public static final int GENDERS = 2;
   public static final int AGES = 7;

@@ -12,7 +12,12 @@ public enum Objective {
    * Softmax over the catalog of the cosine divided by a temperature, the rated movie as the target: the model learns
    * which movies a user will watch, not only how they would rate them. Does not predict stars.
    */
-  RANKING("ranking");
+  RANKING("ranking"),
+  /**
+   * The history model's: a softmax over the catalog of the ranking score, for the movies each user went on to rate,
+   * plus squared error of a second head's predicted stars. Ranks and predicts stars.
+   */
+  JOINT("joint");
 
   private final String label;
 
@@ -26,7 +31,7 @@ public enum Objective {
 
   /** Whether the model's cosine maps to predicted stars. */
   public boolean predictsStars() {
-    return this == MSE;
+    return this != RANKING;
   }
 
   public static Objective parse(String text) {

@@ -9,7 +9,7 @@ import org.movierec.data.UserProfile;
  * Everything a model directory holds: the model, the catalog it knows, which movies each user has rated (never
  * recommended back), and the manifest describing how it was made.
  */
-public record SavedModel(ModelManifest manifest, FusionModel model, Catalog catalog, SeenMovies seen) {
+public record SavedModel(ModelManifest manifest, TwoTowerModel model, Catalog catalog, SeenMovies seen) {
   public SavedModel {
     Objects.requireNonNull(manifest, "manifest");
     Objects.requireNonNull(model, "model");
@@ -18,12 +18,11 @@ public record SavedModel(ModelManifest manifest, FusionModel model, Catalog cata
   }
 
   /**
-   * The profile a recommender reads for this user: a user the model knows comes with the ratings saved with the
-   * model (not yet: the saved ratings carry no stars until the history model's format lands, so for now the profile
-   * holds none); any other user as given.
+   * The profile a recommender reads for this user: a user the model knows (a positive id with saved ratings) comes
+   * with the ratings saved with the model; a new user as given, without ratings.
    */
   public UserProfile profile(User user) {
-    return UserProfile.of(user);
+    return user.isNew() ? UserProfile.of(user) : new UserProfile(user, seen.ratingsOf(user.id()));
   }
 
   public String fingerprint() {

@@ -17,14 +17,14 @@ final class WeightsFormat {
 
   private WeightsFormat() {}
 
-  static byte[] write(FusionWeights weights) {
+  static byte[] write(List<Tensor> tensors) {
     int size = 12;
-    for (Tensor t : weights.all()) {
+    for (Tensor t : tensors) {
       size += 4 + t.name().getBytes(StandardCharsets.UTF_8).length + 4 + 4 * t.shape().length + 4 * t.data().length;
     }
     ByteBuffer buf = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-    buf.putInt(MAGIC).putInt(VERSION).putInt(weights.all().size());
-    for (Tensor t : weights.all()) {
+    buf.putInt(MAGIC).putInt(VERSION).putInt(tensors.size());
+    for (Tensor t : tensors) {
       byte[] name = t.name().getBytes(StandardCharsets.UTF_8);
       buf.putInt(name.length).put(name).putInt(t.shape().length);
       for (int d : t.shape()) {

@@ -12,8 +12,9 @@ import org.movierec.index.Neighbor;
 import org.movierec.index.VectorIndex;
 import org.movierec.index.VectorQuery;
 import org.movierec.model.Catalog;
-import org.movierec.model.FusionModel;
-import org.movierec.model.Vectors;
+import org.movierec.model.TwoTowerModel;
+import org.movierec.data.UserProfile;
+import org.movierec.data.Movie;
 
 /**
  * Recommends by vector search: the user's unit vector from the model's user tower, searched by inner product among
@@ -21,12 +22,12 @@ import org.movierec.model.Vectors;
  * cosine, so the order is the model's own order of predicted ratings. Safe from many threads when the index is.
  */
 public final class EmbeddingRecommender implements Recommender {
-  private final FusionModel model;
+  private final TwoTowerModel model;
   private final Catalog catalog;
   private final SeenMovies seen;
   private final VectorIndex index;
 
-  public EmbeddingRecommender(FusionModel model, Catalog catalog, SeenMovies seen, VectorIndex index) {
+  public EmbeddingRecommender(TwoTowerModel model, Catalog catalog, SeenMovies seen, VectorIndex index) {
     this.model = Objects.requireNonNull(model, "model");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.seen = Objects.requireNonNull(seen, "seen");
@@ -35,7 +36,7 @@ public final class EmbeddingRecommender implements Recommender {
 
   /** The unit vector the index is searched with for this user. */
   public float[] userVector(User user) {
-    return Vectors.normalize(model.userVector(user));
+    return model.queryVector(UserProfile.of(user));
   }
 
   @Override
@@ -52,9 +53,11 @@ public final class EmbeddingRecommender implements Recommender {
     }
     List<Neighbor> hits = index.search(new VectorQuery(userVector(user), request.k(), filter));
     List<Recommendation> out = new ArrayList<>(hits.size());
-    for (Neighbor n : hits) {
-      float stars = model.objective().predictsStars() ? FusionModel.toStars(n.score()) : Float.NaN;
-      out.add(new Recommendation(out.size() + 1, catalog.movie(n.movieId()), n.score(), stars));
+    Movie[] movies = hits.stream().map(n -> catalog.movie(n.movieId())).toArray(Movie[]::new);
+    float[] stars = new float[movies.length];
+    model.predictStars(UserProfile.of(user), movies, stars);
+    for (int i = 0; i < movies.length; i++) {
+      out.add(new Recommendation(i + 1, movies[i], hits.get(i).score(), stars[i]));
     }
     return out;
   }

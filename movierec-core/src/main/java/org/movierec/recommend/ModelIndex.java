@@ -10,7 +10,6 @@ import org.movierec.index.IndexedMovie;
 import org.movierec.index.LuceneIndex;
 import org.movierec.index.VectorIndex;
 import org.movierec.model.SavedModel;
-import org.movierec.model.Vectors;
 
 /** The vector index of a model directory: every catalog movie's unit vector, in {@code MODEL_DIR/index}. */
 public final class ModelIndex {
@@ -22,11 +21,11 @@ public final class ModelIndex {
     return modelDir.resolve(DIR);
   }
 
-  /** Every movie of the model's catalog with its unit movie vector. */
+  /** Every movie of the model's catalog with its index vector (the demo's: the unit movie vector). */
   public static List<IndexedMovie> movieVectors(SavedModel model) {
     List<IndexedMovie> out = new ArrayList<>(model.catalog().movies().size());
     for (Movie m : model.catalog().movies().values()) {
-      out.add(new IndexedMovie(m.id(), Vectors.normalize(model.model().movieVector(m)), m.genres(), m.year()));
+      out.add(new IndexedMovie(m.id(), model.model().indexVector(m), m.genres(), m.year()));
     }
     return out;
   }

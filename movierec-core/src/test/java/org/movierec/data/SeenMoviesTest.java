@@ -79,9 +79,29 @@ class SeenMoviesTest {
     byte[] bytes = toBytes(SeenMovies.of(RATINGS));
 
     assertThat(bytes).containsExactly(
-        'M', 'R', 'S', 'M', 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 4, // magic, version, users, pairs
-        2, 2, 50, 0xBE, 0x1E, // user 2, 2 movies: 50, then +3902 (varint 0xBE 0x1E)
-        5, 2, 12, 0xA0, 0x02); // user 2 + 5 = 7, 2 movies: 12, then +288 (varint 0xA0 0x02)
+        'M', 'R', 'S', 'M', 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 4, // magic, version, users, pairs
+        2, 2, 50, 5, 0xBE, 0x1E, 2, // user 2, 2 movies: 50 (5 stars), then +3902 (varint 0xBE 0x1E; 2 stars)
+        5, 2, 12, 1, 0xA0, 0x02, 3); // user 2 + 5 = 7, 2 movies: 12 (1 star), then +288 (3 stars: the later row)
+  }
+
+  @Test
+  void keeps_each_ratings_stars_and_the_later_row_of_a_movie_rated_twice() {
+    SeenMovies seen = SeenMovies.of(RATINGS);
+
+    assertThat(seen.ratingsOf(7)).containsExactly(new RatedMovie(12, 1), new RatedMovie(300, 3));
+    assertThat(seen.ratingsOf(2)).containsExactly(new RatedMovie(50, 5), new RatedMovie(3952, 2));
+    assertThat(seen.ratingsOf(3)).isEmpty();
+    assertThat(seen.userIds()).containsExactly(2, 7);
+  }
+
+  @Test
+  void refuses_stars_outside_one_to_five() throws IOException {
+    byte[] bytes = toBytes(SeenMovies.of(RATINGS));
+    bytes[19] = 6; // the stars of user 2's first movie
+
+    assertThatThrownBy(() -> SeenMovies.read(new DataInputStream(new ByteArrayInputStream(bytes))))
+        .isInstanceOf(IOException.class)
+        .hasMessage("corrupt seen-movies file: user 2 rated movie 50 6 stars, expected 1..5");
   }
 
   @Test

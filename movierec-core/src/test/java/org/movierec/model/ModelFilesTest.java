@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.movierec.data.Movie;
 import org.movierec.data.User;
+import org.movierec.data.UserProfile;
 
 class ModelFilesTest {
   @TempDir Path dir;
@@ -21,19 +22,47 @@ class ModelFilesTest {
     ModelManifest written = ModelFiles.save(dir, original);
     SavedModel loaded = ModelFiles.load(dir);
 
-    assertThat(loaded.model().weights()).isEqualTo(original.model().weights());
-    assertThat(loaded.model().features()).isEqualTo(original.model().features());
+    FusionModel before = (FusionModel) original.model();
+    FusionModel after = (FusionModel) loaded.model();
+    assertThat(after.weights()).isEqualTo(before.weights());
+    assertThat(after.features()).isEqualTo(before.features());
     for (User u : TestModels.users().values()) {
-      assertThat(loaded.model().userVector(u)).containsExactly(original.model().userVector(u));
+      assertThat(after.userVector(u)).containsExactly(before.userVector(u));
     }
     for (Movie m : TestModels.movies().values()) {
-      assertThat(loaded.model().movieVector(m)).containsExactly(original.model().movieVector(m));
+      assertThat(after.movieVector(m)).containsExactly(before.movieVector(m));
     }
     assertThat(loaded.catalog()).isEqualTo(original.catalog());
     assertThat(loaded.seen()).isEqualTo(original.seen());
     assertThat(loaded.manifest()).isEqualTo(written);
     assertThat(written.fingerprint()).hasSize(16).isEqualTo(ModelFiles.fingerprint(original.model()));
     assertThat(written.history().get(0).testRmse()).isNaN();
+  }
+
+  @Test
+  void a_saved_history_model_loads_back_with_identical_vectors_stars_and_user_ratings() throws IOException {
+    SavedModel original = TestModels.savedModel(TestModels.randomHistoryModel(4), 4);
+    ModelManifest written = ModelFiles.save(dir, original);
+    SavedModel loaded = ModelFiles.load(dir);
+
+    assertThat(loaded.model()).isInstanceOf(HistoryModel.class);
+    assertThat(((HistoryModel) loaded.model()).weights()).isEqualTo(((HistoryModel) original.model()).weights());
+    assertThat(written.shape()).isInstanceOf(HistoryShape.class).isEqualTo(loaded.manifest().shape());
+    Movie[] movies = TestModels.movies().values().toArray(Movie[]::new);
+    for (User u : TestModels.users().values()) {
+      UserProfile profile = loaded.profile(u);
+      assertThat(profile.ratings()).isEqualTo(original.seen().ratingsOf(u.id())).hasSize(3);
+      assertThat(loaded.model().queryVector(profile)).containsExactly(original.model().queryVector(profile));
+      float[] before = new float[movies.length];
+      float[] after = new float[movies.length];
+      original.model().predictStars(profile, movies, before);
+      loaded.model().predictStars(profile, movies, after);
+      assertThat(after).containsExactly(before);
+    }
+    for (Movie m : movies) {
+      assertThat(loaded.model().indexVector(m)).containsExactly(original.model().indexVector(m));
+    }
+    assertThat(Files.readString(dir.resolve(ModelFiles.MANIFEST))).contains("\"architecture\" : \"history\"");
   }
 
   @Test
@@ -104,11 +133,22 @@ class ModelFilesTest {
   void a_model_of_another_format_version_is_refused() throws IOException {
     ModelFiles.save(dir, TestModels.savedModel(1));
     Path manifest = dir.resolve(ModelFiles.MANIFEST);
-    Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+    Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 2", "\"formatVersion\" : 99"));
     assertThatThrownBy(() -> ModelFiles.load(dir))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("format version 99")
-        .hasMessageContaining("reads version 1");
+        .hasMessageContaining("reads version 2");
+  }
+
+  @Test
+  void a_model_of_the_previous_format_is_refused_with_the_command_that_rebuilds_it() throws IOException {
+    ModelFiles.save(dir, TestModels.savedModel(1));
+    Path manifest = dir.resolve(ModelFiles.MANIFEST);
+    Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 2", "\"formatVersion\" : 1"));
+    assertThatThrownBy(() -> ModelFiles.load(dir))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the model in " + dir + " has format version 1, this MovieRec reads version 2; train one with:"
+            + " movierec train --data DATA_DIR --model " + dir);
   }
 
   @Test
@@ -124,7 +164,7 @@ class ModelFilesTest {
 
   @Test
   void weights_files_that_end_early_are_refused() {
-    byte[] bytes = WeightsFormat.write(TestModels.randomModel(1).weights());
+    byte[] bytes = WeightsFormat.write(TestModels.randomModel(1).weights().all());
     byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 10);
     assertThatThrownBy(() -> WeightsFormat.read(cut)).hasMessageContaining("claims more values than the file holds");
     byte[] header = java.util.Arrays.copyOf(bytes, 6);

@@ -68,11 +68,23 @@ public final class TestModels {
 
   /** A model with seeded random weights (demo widths). */
   public static FusionModel randomModel(long seed) {
+    ModelShape shape = features().demoShape();
+    return new FusionModel(shape, features(), FusionWeights.of(shape, randomTensors(FusionWeights.layout(shape), seed)));
+  }
+
+  /** A small history model with seeded random weights. */
+  public static HistoryModel randomHistoryModel(long seed) {
     FusionFeatures f = features();
-    ModelShape shape = f.demoShape();
+    HistoryShape shape = new HistoryShape(f.movies().rows(), f.titleWords().size(), f.titleLength(), 6, 3, 4, 5, 4, 7,
+        5);
+    return new HistoryModel(shape, f, Weights.of(HistoryWeights.layout(shape),
+        randomTensors(HistoryWeights.layout(shape), seed)));
+  }
+
+  private static List<Tensor> randomTensors(Map<String, int[]> layout, long seed) {
     Random random = new Random(seed);
     List<Tensor> tensors = new ArrayList<>();
-    for (Map.Entry<String, int[]> e : FusionWeights.layout(shape).entrySet()) {
+    for (Map.Entry<String, int[]> e : layout.entrySet()) {
       int n = 1;
       for (int d : e.getValue()) {
         n *= d;
@@ -83,7 +95,7 @@ public final class TestModels {
       }
       tensors.add(new Tensor(e.getKey(), e.getValue(), data));
     }
-    return new FusionModel(shape, f, FusionWeights.of(shape, tensors));
+    return tensors;
   }
 
   /** A few ratings over the catalog: user u rated the movies at positions u, u+1, u+2 of {@link #movies()}. */
@@ -100,8 +112,13 @@ public final class TestModels {
 
   /** A saved-model value around {@link #randomModel}. */
   public static SavedModel savedModel(long seed) {
-    FusionModel model = randomModel(seed);
-    ModelManifest manifest = new ModelManifest(ModelFiles.FORMAT_VERSION, ModelFiles.fingerprint(model), "2026-01-01T00:00:00Z", model.shape(),
+    return savedModel(randomModel(seed), seed);
+  }
+
+  /** A saved-model value around a model. */
+  public static SavedModel savedModel(TwoTowerModel model, long seed) {
+    ModelManifest manifest = new ModelManifest(ModelFiles.FORMAT_VERSION, ModelFiles.fingerprint(model),
+        "2026-01-01T00:00:00Z", ModelFiles.shape(model),
         Map.of("epochs", 1, "seed", (int) seed), "abc123", 24, 0, null,
         List.of(new EpochStats(1, 1.25, Double.NaN, 0.5)), null, null);
     return new SavedModel(manifest, model, new Catalog(movies(), users()), SeenMovies.of(ratings()));

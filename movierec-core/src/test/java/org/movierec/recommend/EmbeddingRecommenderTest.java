@@ -35,7 +35,7 @@ class EmbeddingRecommenderTest {
   private List<Integer> modelOrder(User user) {
     return saved.catalog().movies().values().stream()
         .filter(m -> user.isNew() || !saved.seen().has(user.id(), m.id()))
-        .sorted(Comparator.comparing((Movie m) -> -saved.model().predict(user, m)).thenComparing(Movie::id))
+        .sorted(Comparator.comparing((Movie m) -> -((org.movierec.model.FusionModel) saved.model()).predict(user, m)).thenComparing(Movie::id))
         .map(Movie::id)
         .toList();
   }
@@ -47,7 +47,7 @@ class EmbeddingRecommenderTest {
         List<Recommendation> recs = recommender(exact).recommend(RecommendRequest.of(user, 100));
         assertThat(recs).extracting(r -> r.movie().id()).containsExactlyElementsOf(modelOrder(user));
         for (Recommendation r : recs) {
-          assertThat(r.predictedStars()).isCloseTo(saved.model().predict(user, r.movie()), within(1e-4f));
+          assertThat(r.predictedStars()).isCloseTo(((org.movierec.model.FusionModel) saved.model()).predict(user, r.movie()), within(1e-4f));
         }
         assertThat(recs).extracting(Recommendation::rank)
             .containsExactlyElementsOf(IntStream.rangeClosed(1, recs.size()).boxed().toList());

@@ -48,39 +48,12 @@ final class FusionNetwork {
     SplittableRandom random = new SplittableRandom(seed);
     for (Map.Entry<String, int[]> e : FusionWeights.layout(shape).entrySet()) {
       float[] data = initial(e.getKey(), e.getValue(), random);
-      NDArray array = manager.create(data, new Shape(toLong(e.getValue())));
-      array.setRequiresGradient(true);
-      params.put(e.getKey(), array);
+      params.put(e.getKey(), DjlOps.parameter(manager, data, e.getValue()));
     }
   }
 
-  /** Gaussian embeddings (sd 0.1), Xavier-uniform FC weights, zero biases. */
   private static float[] initial(String name, int[] dims, SplittableRandom random) {
-    int n = 1;
-    for (int d : dims) {
-      n *= d;
-    }
-    float[] data = new float[n];
-    if (name.endsWith(B)) {
-      return data;
-    }
-    if (name.endsWith(W)) {
-      double limit = Math.sqrt(6.0 / (dims[0] + dims[1]));
-      for (int i = 0; i < n; i++) {
-        data[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
-      }
-    } else {
-      for (int i = 0; i < n; i++) {
-        data[i] = (float) (nextGaussian(random) * 0.1);
-      }
-    }
-    return data;
-  }
-
-  private static double nextGaussian(SplittableRandom r) {
-    double u1 = 1.0 - r.nextDouble();
-    double u2 = r.nextDouble();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    return DjlOps.initial(name, dims, random, name.endsWith(W), name.endsWith(B));
   }
 
   Map<String, NDArray> parameters() {
@@ -159,47 +132,21 @@ final class FusionNetwork {
 
   /** Text CNN: centred window of 3 over the padded title, tanh, max over the title's words. */
   private NDArray title(TrainingBatch.MovieInputs b) {
-    int len = shape.titleLength();
-    NDArray words = embed(b.paddedTitles(), TITLE_EMB); // [B, len + 2, dim]
-    List<NDArray> shifted = new ArrayList<>(3);
-    for (int k = 0; k < 3; k++) {
-      shifted.add(words.get(new NDIndex(":, {}:{}, :", k, k + len)));
-    }
-    NDArray windows = NDArrays.concat(new NDList(shifted), 2); // [B, len, 3 * dim]
-    NDArray h = fc(windows, TITLE_CONV).tanh(); // [B, len, filters]
-    NDArray mask = b.titleMask().expandDims(2); // 1 where a word is, 0 on padding
-    NDArray masked = h.mul(mask).add(mask.sub(1f).mul(4f)); // padding positions fall to -4 < tanh
-    return masked.max(new int[] {1});
+    return DjlOps.titleCnn(params.get(TITLE_EMB), params.get(TITLE_CONV + W), params.get(TITLE_CONV + B),
+        b.paddedTitles(), b.titleMask(), shape.titleLength());
   }
 
   /** Rows of an embedding, as an array of the batch (indexes may be of any shape). */
   private NDArray embed(NDArray indexes, String embedding) {
-    return params.get(embedding).get(indexes.getManager(), new NDIndex("{}", indexes));
+    return DjlOps.embed(params.get(embedding), indexes);
   }
 
   private NDArray fc(NDArray x, String layer) {
-    return x.matMul(params.get(layer + W)).add(params.get(layer + B));
+    return DjlOps.fc(x, params.get(layer + W), params.get(layer + B));
   }
 
   /** A copy of the current weights as plain-Java tensors. */
   FusionWeights export() {
-    List<Tensor> tensors = new ArrayList<>();
-    for (Map.Entry<String, NDArray> e : params.entrySet()) {
-      long[] dims = e.getValue().getShape().getShape();
-      int[] intDims = new int[dims.length];
-      for (int i = 0; i < dims.length; i++) {
-        intDims[i] = Math.toIntExact(dims[i]);
-      }
-      tensors.add(new Tensor(e.getKey(), intDims, e.getValue().toFloatArray()));
-    }
-    return FusionWeights.of(shape, tensors);
-  }
-
-  private static long[] toLong(int[] a) {
-    long[] out = new long[a.length];
-    for (int i = 0; i < a.length; i++) {
-      out[i] = a[i];
-    }
-    return out;
+    return FusionWeights.of(shape, DjlOps.tensors(params));
   }
 }

@@ -228,7 +228,8 @@ public final class FusionTrainer {
     }
   }
 
-  private static FusionFeatures features(MovieLensData data, Ratings train) {
+  /** The features of a training run: the users and movies of the training ratings, the titles of those movies. */
+  static FusionFeatures features(MovieLensData data, Ratings train) {
     int[] users = IntStream.range(0, train.size()).map(train::userId).distinct().toArray();
     int[] movies = IntStream.range(0, train.size()).map(train::movieId).distinct().sorted().toArray();
     List<Movie> trained = IntStream.of(movies).mapToObj(data.movies()::get).toList();

@@ -1,6 +1,7 @@
 package org.movierec.train;
 
 import org.movierec.model.EpochStats;
+import org.movierec.model.TwoTowerModel;
 
 /** Hears how training goes; the CLI draws a progress bar with it. Called on the training thread. */
 public interface TrainingListener {
@@ -10,4 +11,7 @@ public interface TrainingListener {
   default void onBatch(int epoch, int done, int total, double runningLoss) {}
 
   default void onEpoch(EpochStats stats) {}
+
+  /** After each epoch, the model as it stands (for measuring it on a validation part while it trains). */
+  default void onModel(int epoch, TwoTowerModel model) {}
 }

@@ -2,7 +2,7 @@ package org.movierec.train;
 
 import java.util.List;
 import org.movierec.model.EpochStats;
-import org.movierec.model.FusionModel;
+import org.movierec.model.TwoTowerModel;
 
 /**
  * What a training run produced.
@@ -12,7 +12,7 @@ import org.movierec.model.FusionModel;
  * @param trainRatings how many ratings it was trained on
  * @param testRatings how many ratings were held out
  */
-public record TrainingResult(FusionModel model, List<EpochStats> history, int trainRatings, int testRatings) {
+public record TrainingResult(TwoTowerModel model, List<EpochStats> history, int trainRatings, int testRatings) {
   public TrainingResult {
     history = List.copyOf(history);
   }

@@ -1,0 +1,62 @@
+package org.movierec.model;
+
+/**
+ * The layer sizes of the history model ({@link HistoryModel}).
+ *
+ * @param movieRows rows of every per-movie table: known movies + 1 (row 0 is the learned "unknown movie")
+ * @param titleVocabulary rows of the title-word embedding, padding (0) and unknown word (1) included
+ * @param titleLength title words read per movie
+ * @param historyDim width of the pooled history: each rated movie's embedding and star embedding
+ * @param demographicDim gender, age and occupation embedding width
+ * @param genreDim genre embedding width
+ * @param titleDim title-word embedding width
+ * @param titleFilters text-CNN filters
+ * @param hiddenDim width of the user tower's hidden layer
+ * @param towerDim width of the user and movie vectors before the folded bias
+ */
+public record HistoryShape(
+    int movieRows,
+    int titleVocabulary,
+    int titleLength,
+    int historyDim,
+    int demographicDim,
+    int genreDim,
+    int titleDim,
+    int titleFilters,
+    int hiddenDim,
+    int towerDim) implements TowerShape {
+
+  public HistoryShape {
+    positive("movieRows", movieRows, 2);
+    positive("titleVocabulary", titleVocabulary, 2);
+    positive("titleLength", titleLength, 1);
+    positive("historyDim", historyDim, 1);
+    positive("demographicDim", demographicDim, 1);
+    positive("genreDim", genreDim, 1);
+    positive("titleDim", titleDim, 1);
+    positive("titleFilters", titleFilters, 1);
+    positive("hiddenDim", hiddenDim, 1);
+    positive("towerDim", towerDim, 1);
+  }
+
+  /** The default widths for a data set of the given sizes. */
+  public static HistoryShape defaults(int knownMovies, int titleVocabulary, int titleLength) {
+    return new HistoryShape(knownMovies + 1, titleVocabulary, titleLength, 256, 16, 32, 32, 32, 512, 256);
+  }
+
+  /** Width of the user tower's input: pooled history + gender, age and occupation embeddings. */
+  public int userInputDim() {
+    return historyDim + 3 * demographicDim;
+  }
+
+  /** Width of the movie tower's content features: genre sum + pooled title CNN. */
+  public int contentDim() {
+    return genreDim + titleFilters;
+  }
+
+  private static void positive(String name, int value, int min) {
+    if (value < min) {
+      throw new IllegalArgumentException(name + " must be at least " + min + ", got: " + value);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package org.movierec.train;
+
+/**
+ * How to train the history model ({@link HistoryTrainer}).
+ *
+ * @param epochs passes over the training users
+ * @param batchSize users per gradient step
+ * @param learningRate Adam's step size
+ * @param starLossWeight weight of the star head's squared error beside the ranking loss
+ * @param historyDim width of the pooled history
+ * @param hiddenDim width of the user tower's hidden layer
+ * @param towerDim width of the user and movie vectors (the index adds one for the folded bias)
+ * @param emptyHistoryShare share of a batch's users shown no history at all, so that the demographics alone learn to
+ *     rank (the cold-start case); the others show each of their ratings with a probability drawn uniformly from 0 to
+ *     1 per user and step, and must find the rest
+ * @param seed seeds initialisation, shuffling and the input/target splits: the same seed gives the same model
+ * @param testFraction share of ratings held out to measure RMSE; 0 trains on every rating
+ */
+public record HistoryConfig(
+    int epochs,
+    int batchSize,
+    float learningRate,
+    float starLossWeight,
+    int historyDim,
+    int hiddenDim,
+    int towerDim,
+    float emptyHistoryShare,
+    long seed,
+    double testFraction) {
+
+  public HistoryConfig {
+    positive("epochs", epochs);
+    positive("batch size", batchSize);
+    positive("history width", historyDim);
+    positive("hidden width", hiddenDim);
+    positive("tower width", towerDim);
+    if (!(learningRate > 0)) {
+      throw new IllegalArgumentException("learning rate must be positive, got: " + learningRate);
+    }
+    if (!(starLossWeight >= 0)) {
+      throw new IllegalArgumentException("star loss weight must be 0 or more, got: " + starLossWeight);
+    }
+    if (!(emptyHistoryShare >= 0 && emptyHistoryShare <= 1)) {
+      throw new IllegalArgumentException("empty-history share must be in [0, 1], got: " + emptyHistoryShare);
+    }
+    if (!(testFraction >= 0 && testFraction < 1)) {
+      throw new IllegalArgumentException("test fraction must be in [0, 1), got: " + testFraction);
+    }
+  }
+
+  /** The settings MovieRec trains the history model with unless told otherwise; the demo's 90/10 split, seed 42. */
+  public static HistoryConfig defaults() {
+    return new HistoryConfig(40, 128, 1e-3f, 1f, 256, 512, 256, 0.05f, 42, 0.1);
+  }
+
+  public HistoryConfig withEpochs(int n) {
+    return new HistoryConfig(n, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim,
+        emptyHistoryShare, seed, testFraction);
+  }
+
+  public HistoryConfig withSeed(long s) {
+    return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim,
+        emptyHistoryShare, s, testFraction);
+  }
+
+  public HistoryConfig withTestFraction(double f) {
+    return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim,
+        emptyHistoryShare, seed, f);
+  }
+
+  public HistoryConfig withBatchSize(int b) {
+    return new HistoryConfig(epochs, b, learningRate, starLossWeight, historyDim, hiddenDim, towerDim,
+        emptyHistoryShare, seed, testFraction);
+  }
+
+  public HistoryConfig withLearningRate(float lr) {
+    return new HistoryConfig(epochs, batchSize, lr, starLossWeight, historyDim, hiddenDim, towerDim,
+        emptyHistoryShare, seed, testFraction);
+  }
+
+  public HistoryConfig withStarLossWeight(float w) {
+    return new HistoryConfig(epochs, batchSize, learningRate, w, historyDim, hiddenDim, towerDim,
+        emptyHistoryShare, seed, testFraction);
+  }
+
+  public HistoryConfig withWidths(int history, int hidden, int tower) {
+    return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, history, hidden, tower,
+        emptyHistoryShare, seed, testFraction);
+  }
+
+  public HistoryConfig withEmptyHistoryShare(float share) {
+    return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim, share,
+        seed, testFraction);
+  }
+
+  private static void positive(String name, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1, got: " + value);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package org.movierec.train;
+
+import static org.movierec.model.HistoryWeights.AGE_EMB;
+import static org.movierec.model.HistoryWeights.B;
+import static org.movierec.model.HistoryWeights.GENDER_EMB;
+import static org.movierec.model.HistoryWeights.GENRE_EMB;
+import static org.movierec.model.HistoryWeights.GLOBAL_STARS;
+import static org.movierec.model.HistoryWeights.HISTORY_EMB;
+import static org.movierec.model.HistoryWeights.HISTORY_STARS;
+import static org.movierec.model.HistoryWeights.JOB_EMB;
+import static org.movierec.model.HistoryWeights.MOVIE_BIAS;
+import static org.movierec.model.HistoryWeights.MOVIE_CONTENT;
+import static org.movierec.model.HistoryWeights.MOVIE_ID_EMB;
+import static org.movierec.model.HistoryWeights.MOVIE_STARS_BIAS;
+import static org.movierec.model.HistoryWeights.TITLE_CONV;
+import static org.movierec.model.HistoryWeights.TITLE_EMB;
+import static org.movierec.model.HistoryWeights.USER_HIDDEN;
+import static org.movierec.model.HistoryWeights.USER_OUT;
+import static org.movierec.model.HistoryWeights.USER_STARS;
+import static org.movierec.model.HistoryWeights.USER_STARS_BIAS;
+import static org.movierec.model.HistoryWeights.W;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.movierec.model.HistoryShape;
+import org.movierec.model.HistoryWeights;
+import org.movierec.model.Weights;
+
+/**
+ * The history model's weights as DJL arrays and its forward pass as DJL operations: the same computation as {@link
+ * org.movierec.model.HistoryModel}, differentiable, for a batch of users against the whole catalog at once. Lives only
+ * inside a training run; every array belongs to the manager given at construction.
+ */
+final class HistoryNetwork {
+  private final HistoryShape shape;
+  private final Map<String, NDArray> params = new LinkedHashMap<>();
+
+  /**
+   * @param meanStars the training ratings' mean, where the star head starts
+   */
+  HistoryNetwork(NDManager manager, HistoryShape shape, long seed, float meanStars) {
+    this.shape = shape;
+    SplittableRandom random = new SplittableRandom(seed);
+    for (Map.Entry<String, int[]> e : HistoryWeights.layout(shape).entrySet()) {
+      String name = e.getKey();
+      boolean perMovieBias = name.equals(MOVIE_BIAS) || name.equals(MOVIE_STARS_BIAS);
+      float[] data = DjlOps.initial(name, e.getValue(), random, name.endsWith(W), name.endsWith(B) || perMovieBias);
+      if (name.equals(GLOBAL_STARS)) {
+        data[0] = meanStars;
+      }
+      params.put(name, DjlOps.parameter(manager, data, e.getValue()));
+    }
+  }
+
+  Map<String, NDArray> parameters() {
+    return params;
+  }
+
+  /** The two losses of a batch: the ranking loss (softmax over the catalog) and the squared error of the stars. */
+  record Losses(NDArray ranking, NDArray stars) {}
+
+  /**
+   * Both losses for a batch of users. The ranking loss is the mean over the batch's target ratings of minus the log of
+   * the softmax, over every catalog movie but the user's input movies (and the unknown row), of the target movie's
+   * score; the star loss is the mean squared error of the star head over the same targets.
+   */
+  Losses losses(HistoryBatch batch, MovieContent catalog) {
+    NDArray z = hidden(batch);
+    NDArray v = movieVectors(catalog); // [M, D]
+    NDArray vt = v.transpose();
+    NDArray logits = DjlOps.fc(z, params.get(USER_OUT + W), params.get(USER_OUT + B)).matMul(vt)
+        .add(params.get(MOVIE_BIAS))
+        .sub(batch.blocked().mul(1e4f)); // [B, M]
+    NDArray targets = batch.targets();
+    NDArray count = targets.sum();
+    NDArray ranking = logits.logSoftmax(1).mul(targets).sum().neg().div(count);
+    NDArray stars = DjlOps.fc(z, params.get(USER_STARS + W), params.get(USER_STARS + B)).matMul(vt)
+        .add(DjlOps.fc(z, params.get(USER_STARS_BIAS + W), params.get(USER_STARS_BIAS + B)))
+        .add(params.get(MOVIE_STARS_BIAS))
+        .add(params.get(GLOBAL_STARS));
+    NDArray error = stars.sub(batch.stars()).square().mul(targets).sum().div(count);
+    return new Losses(ranking, error);
+  }
+
+  /** The user tower's hidden layer for each user of the batch, {@code [B, hidden]}. */
+  private NDArray hidden(HistoryBatch b) {
+    NDArray pooled = b.historyWeights().matMul(params.get(HISTORY_EMB))
+        .add(b.historyStars().matMul(params.get(HISTORY_STARS))); // [B, historyDim]
+    NDArray input = NDArrays.concat(new NDList(pooled,
+        DjlOps.embed(params.get(GENDER_EMB), b.genders()),
+        DjlOps.embed(params.get(AGE_EMB), b.ages()),
+        DjlOps.embed(params.get(JOB_EMB), b.jobs())), 1);
+    return DjlOps.fc(input, params.get(USER_HIDDEN + W), params.get(USER_HIDDEN + B)).tanh();
+  }
+
+  /** The movie vector of every catalog row, unknown row included, {@code [M, D]}. */
+  private NDArray movieVectors(MovieContent c) {
+    NDArray genres = c.genreMultiHot().matMul(params.get(GENRE_EMB));
+    NDArray title = DjlOps.titleCnn(params.get(TITLE_EMB), params.get(TITLE_CONV + W), params.get(TITLE_CONV + B),
+        c.paddedTitles(), c.titleMask(), shape.titleLength());
+    NDArray content = DjlOps.fc(NDArrays.concat(new NDList(genres, title), 1), params.get(MOVIE_CONTENT + W),
+        params.get(MOVIE_CONTENT + B));
+    return content.add(params.get(MOVIE_ID_EMB));
+  }
+
+  /** A copy of the current weights as plain-Java tensors. */
+  Weights export() {
+    return Weights.of(HistoryWeights.layout(shape), DjlOps.tensors(params));
+  }
+}

@@ -1,0 +1,175 @@
+package org.movierec.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.movierec.data.Movie;
+import org.movierec.data.MovieLensData;
+import org.movierec.data.Ratings;
+import org.movierec.data.SeenMovies;
+import org.movierec.data.Shuffle;
+import org.movierec.data.Splits;
+import org.movierec.data.User;
+import org.movierec.data.UserProfile;
+import org.movierec.model.EpochStats;
+import org.movierec.model.FusionFeatures;
+import org.movierec.model.HistoryModel;
+import org.movierec.model.HistoryShape;
+
+/**
+ * Trains the history model with DJL (PyTorch engine, offline) and returns a plain-Java {@link HistoryModel}: the
+ * learner is not the learned. Each step takes a batch of users, splits each user's ratings at random into the history
+ * the user tower reads and the targets ({@link HistoryBatches}), and minimises the softmax cross-entropy of the
+ * targets over the whole catalog plus the squared error of their predicted stars. Optimiser: Adam. Deterministic for
+ * a seed (up to the last digits PyTorch's multi-threaded sums may move).
+ */
+public final class HistoryTrainer {
+  static {
+    System.setProperty("ai.djl.offline", "true");
+    System.setProperty("OPT_OUT_TRACKING", "true");
+  }
+
+  private final HistoryConfig config;
+  private static final long[] PROFILE = new long[4];
+
+  public HistoryTrainer(HistoryConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  /** Splits the ratings at random as the config says (the demo's protocol), trains on one part, tests on the other. */
+  public TrainingResult train(MovieLensData data, TrainingListener listener) {
+    var split = Splits.random(data.ratings(), config.testFraction(), config.seed());
+    return train(data, split.train(), split.test(), listener);
+  }
+
+  /** Trains on {@code train}, reporting RMSE on {@code test} (may be empty: NaN) after every epoch. */
+  public TrainingResult train(MovieLensData data, Ratings train, Ratings test, TrainingListener listener) {
+    if (train.size() == 0) {
+      throw new IllegalArgumentException("no ratings to train on");
+    }
+    FusionFeatures features = FusionTrainer.features(data, train);
+    HistoryShape shape = new HistoryShape(features.movies().rows(), features.titleWords().size(),
+        features.titleLength(), config.historyDim(), 16, 32, 32, 32, config.hiddenDim(), config.towerDim());
+    SeenMovies trainRatings = SeenMovies.of(train);
+    HistoryBatches batches = new HistoryBatches(trainRatings, data.users(), features, config.emptyHistoryShare());
+    SplittableRandom random = new SplittableRandom(config.seed());
+    int[] order = IntStream.range(0, batches.users()).toArray();
+    int steps = (order.length + config.batchSize() - 1) / config.batchSize();
+    List<EpochStats> history = new ArrayList<>();
+    HistoryModel model;
+    Engine engine = Engine.getEngine("PyTorch");
+    try (NDManager root = NDManager.newBaseManager(Device.cpu(), engine.getEngineName())) {
+      HistoryNetwork net = new HistoryNetwork(root, shape, random.nextLong(), (float) train.meanStars());
+      MovieContent content = HistoryBatches.content(root, data.movies(), features);
+      Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate())).build();
+      SplittableRandom shuffle = random.split();
+      SplittableRandom splits = random.split();
+      model = new HistoryModel(shape, features, net.export());
+      for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        long start = System.nanoTime();
+        Shuffle.inPlace(order, shuffle);
+        double lossSum = 0;
+        for (int s = 0; s < steps; s++) {
+          int from = s * config.batchSize();
+          int to = Math.min(order.length, from + config.batchSize());
+          try (NDManager step = root.newSubManager()) {
+            long t0 = System.nanoTime();
+            HistoryBatch batch = batches.encode(step, order, from, to, splits);
+            long t1 = System.nanoTime();
+            long t2;
+            try (GradientCollector collector = engine.newGradientCollector()) {
+              HistoryNetwork.Losses losses = net.losses(batch, content);
+              NDArray loss = losses.ranking().add(losses.stars().mul(config.starLossWeight()));
+              lossSum += loss.getFloat() * (to - from);
+              t2 = System.nanoTime();
+              collector.backward(loss);
+            }
+            long t3 = System.nanoTime();
+            update(net.parameters(), adam);
+            long t4 = System.nanoTime();
+            PROFILE[0] += t1 - t0;
+            PROFILE[1] += t2 - t1;
+            PROFILE[2] += t3 - t2;
+            PROFILE[3] += t4 - t3;
+          }
+          listener.onBatch(epoch, s + 1, steps, lossSum / to);
+        }
+        if (Boolean.getBoolean("movierec.profile")) {
+          System.err.printf("encode %.1f s, forward %.1f s, backward %.1f s, update %.1f s%n", PROFILE[0] / 1e9,
+              PROFILE[1] / 1e9, PROFILE[2] / 1e9, PROFILE[3] / 1e9);
+          java.util.Arrays.fill(PROFILE, 0);
+        }
+        model = new HistoryModel(shape, features, net.export());
+        double rmse = rmse(model, trainRatings, test, data.users(), data.movies());
+        EpochStats stats = new EpochStats(epoch, lossSum / order.length, rmse, (System.nanoTime() - start) / 1e9);
+        history.add(stats);
+        listener.onEpoch(stats);
+        listener.onModel(epoch, model);
+      }
+    }
+    return new TrainingResult(model, history, train.size(), test.size());
+  }
+
+  /** Adam on every weight, then clears the gradients for the next step. */
+  static void update(Map<String, NDArray> parameters, Optimizer adam) {
+    for (Map.Entry<String, NDArray> p : parameters.entrySet()) {
+      try (NDArray grad = p.getValue().getGradient()) {
+        adam.update(p.getKey(), p.getValue(), grad);
+        grad.muli(0f);
+      }
+    }
+  }
+
+  /** RMSE of the predicted stars of the test ratings, each user read from their training ratings; NaN for none. */
+  static double rmse(HistoryModel model, SeenMovies trainRatings, Ratings test, Map<Integer, User> users,
+      Map<Integer, Movie> movies) {
+    if (test.size() == 0) {
+      return Double.NaN;
+    }
+    int[][] rowsByUser = rowsByUser(test);
+    double[] sums = new double[rowsByUser.length];
+    IntStream.range(0, rowsByUser.length).parallel().forEach(u -> {
+      int[] rows = rowsByUser[u];
+      if (rows.length == 0) {
+        return;
+      }
+      int userId = test.userId(rows[0]);
+      UserProfile profile = new UserProfile(users.get(userId), trainRatings.ratingsOf(userId));
+      Movie[] asked = new Movie[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        asked[i] = movies.get(test.movieId(rows[i]));
+      }
+      float[] predicted = new float[rows.length];
+      model.predictStars(profile, asked, predicted);
+      double sum = 0;
+      for (int i = 0; i < rows.length; i++) {
+        double e = predicted[i] - test.stars(rows[i]);
+        sum += e * e;
+      }
+      sums[u] = sum;
+    });
+    double total = 0;
+    for (double s : sums) {
+      total += s;
+    }
+    return Math.sqrt(total / test.size());
+  }
+
+  private static int[][] rowsByUser(Ratings ratings) {
+    Map<Integer, List<Integer>> byUser = new java.util.TreeMap<>();
+    for (int row = 0; row < ratings.size(); row++) {
+      byUser.computeIfAbsent(ratings.userId(row), k -> new ArrayList<>()).add(row);
+    }
+    return byUser.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+  }
+}
