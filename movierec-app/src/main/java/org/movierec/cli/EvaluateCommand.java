@@ -299,7 +299,7 @@ final class EvaluateCommand implements Callable<Integer> {
       bar.clear();
     }
     List<EpochStats> history = result.history();
-    Scorer scorer = FusionScorer.of(r.label(), result.model(), movieLens.movies());
+    Scorer scorer = FusionScorer.of(r.label(), (org.movierec.model.FusionModel) result.model(), movieLens.movies());
     return new TrainedTowers(scorer, Report.Curve.of(split.protocol().name(), r.label(),
         objective == Objective.MSE ? MSE_LOSS : rankingLoss(config), heldOutName, history));
   }

@@ -10,7 +10,9 @@ import org.movierec.index.LuceneIndex;
 import org.movierec.index.VectorIndex;
 import org.movierec.model.EpochStats;
 import org.movierec.model.ModelFiles;
+import org.movierec.model.HistoryShape;
 import org.movierec.model.ModelManifest;
+import org.movierec.model.ModelShape;
 import org.movierec.recommend.ModelIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,8 +47,13 @@ final class InfoCommand implements Callable<Integer> {
         : String.format(Locale.ROOT, "%.4f stars", m.testRmse())));
     out.println("settings     " + m.training().entrySet().stream().sorted(Map.Entry.comparingByKey())
         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
-    out.printf(Locale.ROOT, "shape        %d users and %d movies with an id row, vectors of %d%n",
-        m.shape().userRows() - 1, m.shape().movieRows() - 1, m.shape().towerDim());
+    out.println("shape        " + switch (m.shape()) {
+      case ModelShape demo -> String.format(Locale.ROOT, "demo towers: %d users and %d movies with an id row,"
+          + " vectors of %d", demo.userRows() - 1, demo.movieRows() - 1, demo.towerDim());
+      case HistoryShape history -> String.format(Locale.ROOT, "history towers: %d movies with an id row, users"
+          + " read from their ratings, vectors of %d + 1 folded movie bias", history.movieRows() - 1,
+          history.towerDim());
+    });
     for (EpochStats e : m.history()) {
       out.printf(Locale.ROOT, "epoch %3d    train loss %.4f  test RMSE %s  %.1f s%n", e.epoch(), e.trainLoss(),
           Double.isNaN(e.testRmse()) ? "n/a" : String.format(Locale.ROOT, "%.4f", e.testRmse()), e.seconds());

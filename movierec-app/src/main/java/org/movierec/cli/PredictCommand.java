@@ -63,7 +63,7 @@ final class PredictCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     SavedModel saved = ModelFiles.load(model.resolve(root.environment()));
     Pairs pairs = readPairs(input, saved.catalog());
-    RatingPredictor predictor = new RatingPredictor(saved.model(), saved.catalog().users(), saved.catalog().movies());
+    RatingPredictor predictor = new RatingPredictor((org.movierec.model.FusionModel) saved.model(), saved.catalog().users(), saved.catalog().movies());
     float[] stars = new float[pairs.size];
     for (int i = 0; i < pairs.size; i++) {
       stars[i] = predictor.predict(pairs.users[i], pairs.movies[i]);

@@ -22,7 +22,9 @@ import org.movierec.model.SavedModel;
 import org.movierec.recommend.EmbeddingRecommender;
 import org.movierec.recommend.ModelIndex;
 import org.movierec.recommend.RecommendRequest;
-import org.movierec.train.TrainingConfig;
+import org.movierec.model.Architecture;
+import org.movierec.train.HistoryConfig;
+import org.movierec.train.ModelTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,11 +64,17 @@ final class QuickstartCommand implements Callable<Integer> {
       description = "Use this MovieLens 1M directory (movies.dat, users.dat, ratings.dat) instead of downloading.")
   Path data;
 
-  @Option(names = "--epochs", paramLabel = "N", description = "Training epochs (default: ${DEFAULT-VALUE}).")
-  int epochs = TrainingConfig.defaults().epochs();
+  @Option(names = "--architecture", paramLabel = "history|demo", converter = TrainCommand.ArchitectureConverter.class,
+      completionCandidates = TrainCommand.ArchitectureNames.class,
+      description = "Which towers to train: history (the default) or demo (the original demo's).")
+  Architecture architecture = Architecture.HISTORY;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Training seed (default: ${DEFAULT-VALUE}).")
-  long seed = TrainingConfig.defaults().seed();
+  @Option(names = "--epochs", paramLabel = "N",
+      description = "Training epochs (default: " + HistoryConfig.DEFAULT_EPOCHS + " for history, 8 for demo).")
+  Integer epochs;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Training seed (default: 42).")
+  Long seed;
 
   @Option(names = "--retrain", description = "Train again even if the model directory holds a model trained on the"
       + " same data with the same settings.")
@@ -74,7 +82,7 @@ final class QuickstartCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    TrainingConfig config = TrainCommand.config(spec, epochs, seed, TrainingConfig.defaults().testFraction());
+    ModelTrainer config = TrainCommand.trainer(spec, architecture, null, epochs, seed, null);
     Environment env = root.environment();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -6,7 +6,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.movierec.data.MovieLens;
 import org.movierec.data.MovieLensData;
+import org.movierec.model.Architecture;
 import org.movierec.model.Objective;
+import org.movierec.train.FusionTrainer;
+import org.movierec.train.HistoryConfig;
+import org.movierec.train.HistoryTrainer;
+import org.movierec.train.ModelTrainer;
 import org.movierec.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -24,20 +29,25 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     usageHelpAutoWidth = true,
     description = {
-      "Train the fusion model on MovieLens 1M and save it.",
-      "By default the original demo's protocol: a random 90/10 split of the ratings with a fixed seed; each epoch"
+      "Train a two-tower model on MovieLens 1M and save it.",
+      "The default architecture, history, reads a user from the movies they rated and their stars (with age,"
+          + " gender and occupation) and learns both to rank the catalog and to predict stars. --architecture demo"
+          + " trains the original demo's towers (user id and demographics; cosine score) instead.",
+      "Both follow the original demo's protocol: a random 90/10 split of the ratings with a fixed seed; each epoch"
           + " prints the training loss and the RMSE, in stars, on the held-out 10%%.",
-      "With --objective ranking the towers learn which movies a user watches (softmax over the catalog) instead of"
-          + " the rating; such a model predicts no stars, so no RMSE is printed: 'movierec evaluate' measures it.",
+      "With --architecture demo --objective ranking the demo's towers learn which movies a user watches (softmax"
+          + " over the catalog) instead of the rating; such a model predicts no stars, so no RMSE is printed.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  movierec train --data ~/.movierec/datasets/ml-1m --model my-model",
       "  movierec train --data ml-1m --model my-model --epochs 5 --seed 7",
+      "  # the original demo's towers, trained on the stars:",
+      "  movierec train --data ml-1m --model demo-model --architecture demo",
       "  # train on every rating, hold nothing out:",
       "  movierec train --data ml-1m --model my-model --test-fraction 0",
       "  # train the two towers for ranking (the index and recommend work the same):",
-      "  movierec train --data ml-1m --model ranking-model --objective ranking",
+      "  movierec train --data ml-1m --model ranking-model --architecture demo --objective ranking",
     })
 final class TrainCommand implements Callable<Integer> {
   @ParentCommand MovieRecCli root;
@@ -48,14 +58,21 @@ final class TrainCommand implements Callable<Integer> {
       description = "MovieLens 1M directory (movies.dat, users.dat, ratings.dat).")
   Path data;
 
+  @Option(names = "--architecture", paramLabel = "history|demo", converter = ArchitectureConverter.class,
+      completionCandidates = ArchitectureNames.class,
+      description = "Which towers: history (users read from their ratings; the default) or demo (the original"
+          + " demo's: user id and demographics).")
+  Architecture architecture = Architecture.HISTORY;
+
   @Option(names = "--objective", paramLabel = "mse|ranking", converter = ObjectiveConverter.class,
       completionCandidates = ObjectiveNames.class,
-      description = "What the towers learn: mse, the rating (the original demo's), or ranking, which movies a user"
-          + " watches (default: ${DEFAULT-VALUE}).")
-  Objective objective = Objective.MSE;
+      description = "With --architecture demo, what the towers learn: mse, the rating (the original demo's), or"
+          + " ranking, which movies a user watches (default: mse). The history architecture learns both at once.")
+  Objective objective;
 
   @Option(names = "--epochs", paramLabel = "N",
-      description = "Passes over the training ratings (default: 8 for mse, 12 for ranking).")
+      description = "Passes over the training data (default: " + HistoryConfig.DEFAULT_EPOCHS + " for history;"
+          + " 8 for demo with mse, 12 for demo with ranking).")
   Integer epochs;
 
   @Option(names = "--seed", paramLabel = "S",
@@ -69,26 +86,35 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TrainingConfig config = config(spec, objective, epochs, seed, testFraction);
+    ModelTrainer trainer = trainer(spec, architecture, objective, epochs, seed, testFraction);
     PrintWriter out = spec.commandLine().getOut();
     MovieLensData movieLens = load(data, out);
-    TrainingRun.trainAndSave(movieLens, config, model.resolve(root.environment()), out,
+    TrainingRun.trainAndSave(movieLens, trainer, model.resolve(root.environment()), out,
         new ProgressBar(spec.commandLine().getErr(), root.environment().interactive()));
     return 0;
   }
 
-  /** The default MSE config with the command line's values, each checked with the option's name in the message. */
-  static TrainingConfig config(CommandSpec spec, int epochs, long seed, double testFraction) {
-    return config(spec, Objective.MSE, epochs, seed, testFraction);
-  }
-
   /**
-   * The objective's defaults ({@link TrainingConfig#defaults(Objective)}) with each value the command line gives
-   * (null: keep the default), checked with the option's name in the message.
+   * The trainer of the architecture (and, for the demo's towers, the objective: mse when null) with its defaults and
+   * each value the command line gives (null: keep the default), checked with the option's name in the message.
    */
-  static TrainingConfig config(CommandSpec spec, Objective objective, Integer epochs, Long seed,
-      Double testFraction) {
-    TrainingConfig config = TrainingConfig.defaults(objective);
+  static ModelTrainer trainer(CommandSpec spec, Architecture architecture, Objective objective, Integer epochs,
+      Long seed, Double testFraction) {
+    ModelTrainer config;
+    if (architecture == Architecture.DEMO) {
+      Objective o = objective == null ? Objective.MSE : objective;
+      if (o == Objective.JOINT) {
+        throw new ParameterException(spec.commandLine(), "--objective joint is the history architecture's own;"
+            + " the demo's towers learn mse or ranking");
+      }
+      config = new FusionTrainer(TrainingConfig.defaults(o));
+    } else {
+      if (objective != null && objective != Objective.JOINT) {
+        throw new ParameterException(spec.commandLine(), "--objective " + objective.label() + " applies to"
+            + " --architecture demo; the history architecture learns ranking and stars together");
+      }
+      config = new HistoryTrainer(HistoryConfig.defaults());
+    }
     if (epochs != null) {
       if (epochs < 1) {
         throw new ParameterException(spec.commandLine(), "--epochs must be at least 1, got: " + epochs);
@@ -103,6 +129,26 @@ final class TrainCommand implements Callable<Integer> {
       config = config.withTestFraction(testFraction);
     }
     return seed == null ? config : config.withSeed(seed);
+  }
+
+  /** Reads {@code history} or {@code demo}; the error lists the valid names. */
+  static final class ArchitectureConverter implements ITypeConverter<Architecture> {
+    @Override
+    public Architecture convert(String value) {
+      try {
+        return Architecture.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** The architectures' names, for help and shell completion. */
+  static final class ArchitectureNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(Architecture.values()).map(Architecture::label).iterator();
+    }
   }
 
   /** Reads {@code mse} or {@code ranking}; the error lists the valid names. */

@@ -20,8 +20,7 @@ import org.movierec.model.EpochStats;
 import org.movierec.model.ModelFiles;
 import org.movierec.model.ModelManifest;
 import org.movierec.model.SavedModel;
-import org.movierec.train.FusionTrainer;
-import org.movierec.train.TrainingConfig;
+import org.movierec.train.ModelTrainer;
 import org.movierec.train.TrainingListener;
 import org.movierec.train.TrainingResult;
 
@@ -35,12 +34,12 @@ final class TrainingRun {
    *
    * @return the model as saved, its manifest complete (the fingerprint an index needs)
    */
-  static SavedModel trainAndSave(MovieLensData data, TrainingConfig config, Path modelDir, PrintWriter out,
+  static SavedModel trainAndSave(MovieLensData data, ModelTrainer config, Path modelDir, PrintWriter out,
       ProgressBar bar) {
     int held = (int) Math.round(data.ratings().size() * config.testFraction());
     boolean stars = config.objective().predictsStars();
-    out.printf(Locale.ROOT, "Training for %d epoch%s on %,d ratings, %s (%sseed %d)%n", config.epochs(),
-        config.epochs() == 1 ? "" : "s",
+    out.printf(Locale.ROOT, "Training the %s model for %d epoch%s on %,d ratings, %s (%sseed %d)%n",
+        config.architecture().label(), config.epochs(), config.epochs() == 1 ? "" : "s",
         data.ratings().size() - held,
         held == 0 ? (stars ? "testing on none (--test-fraction 0)" : "holding out none")
             : String.format(Locale.ROOT, stars ? "testing on %,d" : "holding out %,d", held),
@@ -48,7 +47,7 @@ final class TrainingRun {
     out.flush();
     TrainingResult result;
     try {
-      result = new FusionTrainer(config).train(data, new EpochPrinter(config, out, bar));
+      result = config.train(data, new EpochPrinter(config, out, bar));
     } catch (EngineException e) {
       throw new IllegalStateException("cannot start PyTorch, which training runs on (" + e.getMessage()
           + "); run again with --verbose for details", e);
@@ -57,7 +56,7 @@ final class TrainingRun {
     }
     double rmse = result.testRmse();
     ModelManifest draft = new ModelManifest(ModelFiles.FORMAT_VERSION, "", Instant.now().toString(),
-        result.model().shape(), settings(config), data.checksum(), result.trainRatings(), result.testRatings(),
+        ModelFiles.shape(result.model()), settings(config), data.checksum(), result.trainRatings(), result.testRatings(),
         Double.isNaN(rmse) ? null : rmse, result.history(), null, null);
     Catalog catalog = new Catalog(data.movies(), data.users());
     SeenMovies seen = SeenMovies.of(data.ratings());
@@ -73,7 +72,7 @@ final class TrainingRun {
    * The model already in {@code modelDir}, if it was trained on the same data with the same settings and loads
    * cleanly; empty otherwise (no model, another one, or a damaged one: it will simply be trained again).
    */
-  static Optional<SavedModel> reusable(Path modelDir, MovieLensData data, TrainingConfig config) {
+  static Optional<SavedModel> reusable(Path modelDir, MovieLensData data, ModelTrainer config) {
     if (!Files.isRegularFile(modelDir.resolve(ModelFiles.MANIFEST))) {
       return Optional.empty();
     }
@@ -89,17 +88,22 @@ final class TrainingRun {
     }
   }
 
-  /** The manifest's record of how the model was trained: every field of the config by name, and the objective. */
-  static Map<String, Object> settings(TrainingConfig config) {
+  /**
+   * The manifest's record of how the model was trained: the architecture, every field of the settings by name, and
+   * the objective.
+   */
+  static Map<String, Object> settings(ModelTrainer trainer) {
     Map<String, Object> settings = new LinkedHashMap<>();
-    for (RecordComponent c : TrainingConfig.class.getRecordComponents()) {
+    settings.put("architecture", trainer.architecture().label());
+    Record config = trainer.config();
+    for (RecordComponent c : config.getClass().getRecordComponents()) {
       try {
         settings.put(c.getName(), c.getAccessor().invoke(config));
       } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("cannot read TrainingConfig." + c.getName(), e);
+        throw new IllegalStateException("cannot read " + config.getClass().getSimpleName() + "." + c.getName(), e);
       }
     }
-    settings.put("objective", config.objective().label());
+    settings.put("objective", trainer.objective().label());
     return settings;
   }
 
@@ -122,7 +126,7 @@ final class TrainingRun {
     private final PrintWriter out;
     private final ProgressBar bar;
 
-    EpochPrinter(TrainingConfig config, PrintWriter out, ProgressBar bar) {
+    EpochPrinter(ModelTrainer config, PrintWriter out, ProgressBar bar) {
       this.epochs = config.epochs();
       this.stars = config.objective().predictsStars();
       this.out = out;

@@ -92,12 +92,18 @@ public final class HistoryModel implements TwoTowerModel {
 
   @Override
   public float[] queryVector(UserProfile profile) {
-    return Dense.concat(rankingVector(hidden(profile)), new float[] {1f});
+    float[] u = rankingVector(hidden(profile));
+    if (shape.temperature() > 0) {
+      u = Vectors.normalize(u);
+      Dense.addScaled(u, u, 1 / shape.temperature() - 1);
+    }
+    return Dense.concat(u, new float[] {1f});
   }
 
   @Override
   public float[] indexVector(Movie movie) {
-    return Dense.concat(movieVector(movie), new float[] {bias(MOVIE_BIAS, movie)});
+    float[] v = movieVector(movie);
+    return Dense.concat(shape.temperature() > 0 ? Vectors.normalize(v) : v, new float[] {bias(MOVIE_BIAS, movie)});
   }
 
   @Override

@@ -13,6 +13,8 @@ package org.movierec.model;
  * @param titleFilters text-CNN filters
  * @param hiddenDim width of the user tower's hidden layer
  * @param towerDim width of the user and movie vectors before the folded bias
+ * @param temperature 0 for a ranking score that is the plain inner product {@code u . v + b}; else the score is the
+ *     cosine of u and v divided by the temperature, plus b (both vectors are normalised before the bias is folded in)
  */
 public record HistoryShape(
     int movieRows,
@@ -24,7 +26,8 @@ public record HistoryShape(
     int titleDim,
     int titleFilters,
     int hiddenDim,
-    int towerDim) implements TowerShape {
+    int towerDim,
+    float temperature) implements TowerShape {
 
   public HistoryShape {
     positive("movieRows", movieRows, 2);
@@ -37,11 +40,15 @@ public record HistoryShape(
     positive("titleFilters", titleFilters, 1);
     positive("hiddenDim", hiddenDim, 1);
     positive("towerDim", towerDim, 1);
+    if (!(temperature >= 0) || Float.isInfinite(temperature)) {
+      throw new IllegalArgumentException("temperature must be 0 (plain inner product) or positive, got: "
+          + temperature);
+    }
   }
 
   /** The default widths for a data set of the given sizes. */
   public static HistoryShape defaults(int knownMovies, int titleVocabulary, int titleLength) {
-    return new HistoryShape(knownMovies + 1, titleVocabulary, titleLength, 256, 16, 32, 32, 32, 512, 256);
+    return new HistoryShape(knownMovies + 1, titleVocabulary, titleLength, 256, 16, 32, 32, 32, 512, 256, 0f);
   }
 
   /** Width of the user tower's input: pooled history + gender, age and occupation embeddings. */

@@ -28,7 +28,7 @@ import org.movierec.index.VectorQuery;
 
 class HistoryModelTest {
   /** Width 1 everywhere, so that every step can be computed by hand. */
-  private static final HistoryShape TINY = new HistoryShape(3, 4, 2, 1, 1, 1, 1, 1, 1, 1);
+  private static final HistoryShape TINY = new HistoryShape(3, 4, 2, 1, 1, 1, 1, 1, 1, 1, 0f);
 
   private static final FusionFeatures FEATURES = new FusionFeatures(IdIndex.of(new int[] {7}),
       IdIndex.of(new int[] {100, 200}), Vocabulary.of(List.of("alpha", "beta")), 2);

@@ -76,7 +76,7 @@ public final class TestModels {
   public static HistoryModel randomHistoryModel(long seed) {
     FusionFeatures f = features();
     HistoryShape shape = new HistoryShape(f.movies().rows(), f.titleWords().size(), f.titleLength(), 6, 3, 4, 5, 4, 7,
-        5);
+        5, 0f);
     return new HistoryModel(shape, f, Weights.of(HistoryWeights.layout(shape),
         randomTensors(HistoryWeights.layout(shape), seed)));
   }

@@ -21,6 +21,7 @@ import org.movierec.data.MovieLensData;
 import org.movierec.data.Ratings;
 import org.movierec.data.Shuffle;
 import org.movierec.data.Splits;
+import org.movierec.model.Architecture;
 import org.movierec.model.EpochStats;
 import org.movierec.model.FusionFeatures;
 import org.movierec.model.FusionModel;
@@ -33,7 +34,7 @@ import org.movierec.model.RatingPredictor;
  * learner is not the learned. Loss: squared error between the rating and {@link FusionModel#toStars} of the cosine of
  * the two towers' vectors; optimiser: Adam. Deterministic for a seed.
  */
-public final class FusionTrainer {
+public final class FusionTrainer implements ModelTrainer {
   static {
     // MovieRec makes no network connection but the dataset download a user asks for: keep DJL offline, untracked.
     System.setProperty("ai.djl.offline", "true");
@@ -46,7 +47,53 @@ public final class FusionTrainer {
     this.config = Objects.requireNonNull(config, "config");
   }
 
+  @Override
+  public Architecture architecture() {
+    return Architecture.DEMO;
+  }
+
+  @Override
+  public Objective objective() {
+    return config.objective();
+  }
+
+  @Override
+  public TrainingConfig config() {
+    return config;
+  }
+
+  @Override
+  public int epochs() {
+    return config.epochs();
+  }
+
+  @Override
+  public long seed() {
+    return config.seed();
+  }
+
+  @Override
+  public double testFraction() {
+    return config.testFraction();
+  }
+
+  @Override
+  public FusionTrainer withEpochs(int epochs) {
+    return new FusionTrainer(config.withEpochs(epochs));
+  }
+
+  @Override
+  public FusionTrainer withSeed(long seed) {
+    return new FusionTrainer(config.withSeed(seed));
+  }
+
+  @Override
+  public FusionTrainer withTestFraction(double testFraction) {
+    return new FusionTrainer(config.withTestFraction(testFraction));
+  }
+
   /** Splits the ratings at random as the config says (the demo's protocol), trains on one part, tests on the other. */
+  @Override
   public TrainingResult train(MovieLensData data, TrainingListener listener) {
     var split = Splits.random(data.ratings(), config.testFraction(), config.seed());
     return train(data, split.train(), split.test(), listener);
@@ -56,6 +103,7 @@ public final class FusionTrainer {
    * Trains on {@code train}, reporting RMSE on {@code test} (may be empty) after every epoch; a ranking model reports
    * no RMSE (NaN), since it does not predict stars.
    */
+  @Override
   public TrainingResult train(MovieLensData data, Ratings train, Ratings test, TrainingListener listener) {
     if (train.size() == 0) {
       throw new IllegalArgumentException("no ratings to train on");

@@ -28,9 +28,18 @@ final class HistoryBatches {
   private final int[][] stars;
   private final User[] users;
   private final float emptyShare;
+  private final int titleLength;
+  private final float[] genreMultiHot;
+  private final long[] paddedTitles;
+  private final float[] titleMask;
 
-  HistoryBatches(SeenMovies train, Map<Integer, User> users, FusionFeatures features, float emptyShare) {
+  HistoryBatches(SeenMovies train, Map<Integer, User> users, Map<Integer, Movie> movies, FusionFeatures features,
+      float emptyShare) {
     this.movieRows = features.movies().rows();
+    this.titleLength = features.titleLength();
+    this.genreMultiHot = genreMultiHot(movies, features);
+    this.paddedTitles = paddedTitles(movies, features);
+    this.titleMask = titleMask(movies, features);
     this.userIds = train.userIds();
     this.rows = new int[userIds.length][];
     this.stars = new int[userIds.length][];
@@ -119,24 +128,49 @@ final class HistoryBatches {
     return input;
   }
 
-  /** The content features of every movie row: genres and title words; row 0 (unknown) has none. */
-  static MovieContent content(NDManager manager, Map<Integer, Movie> movies, FusionFeatures features) {
+  /**
+   * The content features of every movie row, in {@code manager}: genres and title words; row 0 (unknown) has none.
+   * Made per step from arrays encoded once, so that the movie tower's intermediate results belong to the step's
+   * manager and are freed with it.
+   */
+  MovieContent content(NDManager manager) {
+    int m = movieRows;
+    int len = titleLength;
+    return new MovieContent(manager.create(genreMultiHot, new Shape(m, ModelShape.GENRES)),
+        manager.create(paddedTitles, new Shape(m, len + 2)), manager.create(titleMask, new Shape(m, len)));
+  }
+
+  private static float[] genreMultiHot(Map<Integer, Movie> movies, FusionFeatures features) {
     int m = features.movies().rows();
-    int len = features.titleLength();
     float[] multiHot = new float[m * ModelShape.GENRES];
-    long[] padded = new long[m * (len + 2)];
-    float[] mask = new float[m * len];
-    mask[0] = 1f; // row 0 reads one padding word, as a title without words does
     for (int row = 1; row < m; row++) {
       Movie movie = movies.get(features.movies().id(row));
       System.arraycopy(FusionFeatures.genreMultiHot(movie), 0, multiHot, row * ModelShape.GENRES, ModelShape.GENRES);
-      int[] title = features.titleIndices(movie);
+    }
+    return multiHot;
+  }
+
+  private static long[] paddedTitles(Map<Integer, Movie> movies, FusionFeatures features) {
+    int m = features.movies().rows();
+    int len = features.titleLength();
+    long[] padded = new long[m * (len + 2)];
+    for (int row = 1; row < m; row++) {
+      int[] title = features.titleIndices(movies.get(features.movies().id(row)));
       for (int t = 0; t < len; t++) {
         padded[row * (len + 2) + 1 + t] = title[t];
       }
-      Arrays.fill(mask, row * len, row * len + features.titleWordCount(movie), 1f);
     }
-    return new MovieContent(manager.create(multiHot, new Shape(m, ModelShape.GENRES)),
-        manager.create(padded, new Shape(m, len + 2)), manager.create(mask, new Shape(m, len)));
+    return padded;
+  }
+
+  private static float[] titleMask(Map<Integer, Movie> movies, FusionFeatures features) {
+    int m = features.movies().rows();
+    int len = features.titleLength();
+    float[] mask = new float[m * len];
+    mask[0] = 1f; // row 0 reads one padding word, as a title without words does
+    for (int row = 1; row < m; row++) {
+      Arrays.fill(mask, row * len, row * len + features.titleWordCount(movies.get(features.movies().id(row))), 1f);
+    }
+    return mask;
   }
 }

@@ -10,6 +10,7 @@ package org.movierec.train;
  * @param historyDim width of the pooled history
  * @param hiddenDim width of the user tower's hidden layer
  * @param towerDim width of the user and movie vectors (the index adds one for the folded bias)
+ * @param temperature 0 scores by the plain inner product; else by the cosine over this temperature (plus the bias)
  * @param emptyHistoryShare share of a batch's users shown no history at all, so that the demographics alone learn to
  *     rank (the cold-start case); the others show each of their ratings with a probability drawn uniformly from 0 to
  *     1 per user and step, and must find the rest
@@ -24,9 +25,13 @@ public record HistoryConfig(
     int historyDim,
     int hiddenDim,
     int towerDim,
+    float temperature,
     float emptyHistoryShare,
     long seed,
     double testFraction) {
+
+  /** Epochs of the default training. */
+  public static final int DEFAULT_EPOCHS = 40;
 
   public HistoryConfig {
     positive("epochs", epochs);
@@ -40,6 +45,10 @@ public record HistoryConfig(
     if (!(starLossWeight >= 0)) {
       throw new IllegalArgumentException("star loss weight must be 0 or more, got: " + starLossWeight);
     }
+    if (!(temperature >= 0)) {
+      throw new IllegalArgumentException("temperature must be 0 (plain inner product) or positive, got: "
+          + temperature);
+    }
     if (!(emptyHistoryShare >= 0 && emptyHistoryShare <= 1)) {
       throw new IllegalArgumentException("empty-history share must be in [0, 1], got: " + emptyHistoryShare);
     }
@@ -50,47 +59,52 @@ public record HistoryConfig(
 
   /** The settings MovieRec trains the history model with unless told otherwise; the demo's 90/10 split, seed 42. */
   public static HistoryConfig defaults() {
-    return new HistoryConfig(40, 128, 1e-3f, 1f, 256, 512, 256, 0.05f, 42, 0.1);
+    return new HistoryConfig(DEFAULT_EPOCHS, 512, 2e-3f, 1f, 256, 512, 256, 0f, 0.05f, 42, 0.1);
   }
 
   public HistoryConfig withEpochs(int n) {
     return new HistoryConfig(n, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim,
-        emptyHistoryShare, seed, testFraction);
+        temperature, emptyHistoryShare, seed, testFraction);
   }
 
   public HistoryConfig withSeed(long s) {
     return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim,
-        emptyHistoryShare, s, testFraction);
+        temperature, emptyHistoryShare, s, testFraction);
   }
 
   public HistoryConfig withTestFraction(double f) {
     return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim,
-        emptyHistoryShare, seed, f);
+        temperature, emptyHistoryShare, seed, f);
   }
 
   public HistoryConfig withBatchSize(int b) {
     return new HistoryConfig(epochs, b, learningRate, starLossWeight, historyDim, hiddenDim, towerDim,
-        emptyHistoryShare, seed, testFraction);
+        temperature, emptyHistoryShare, seed, testFraction);
   }
 
   public HistoryConfig withLearningRate(float lr) {
     return new HistoryConfig(epochs, batchSize, lr, starLossWeight, historyDim, hiddenDim, towerDim,
-        emptyHistoryShare, seed, testFraction);
+        temperature, emptyHistoryShare, seed, testFraction);
   }
 
   public HistoryConfig withStarLossWeight(float w) {
     return new HistoryConfig(epochs, batchSize, learningRate, w, historyDim, hiddenDim, towerDim,
-        emptyHistoryShare, seed, testFraction);
+        temperature, emptyHistoryShare, seed, testFraction);
   }
 
   public HistoryConfig withWidths(int history, int hidden, int tower) {
     return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, history, hidden, tower,
+        temperature, emptyHistoryShare, seed, testFraction);
+  }
+
+  public HistoryConfig withTemperature(float t) {
+    return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim, t,
         emptyHistoryShare, seed, testFraction);
   }
 
   public HistoryConfig withEmptyHistoryShare(float share) {
-    return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim, share,
-        seed, testFraction);
+    return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim, temperature,
+        share, seed, testFraction);
   }
 
   private static void positive(String name, int value) {

@@ -73,7 +73,15 @@ final class HistoryNetwork {
     NDArray z = hidden(batch);
     NDArray v = movieVectors(catalog); // [M, D]
     NDArray vt = v.transpose();
-    NDArray logits = DjlOps.fc(z, params.get(USER_OUT + W), params.get(USER_OUT + B)).matMul(vt)
+    NDArray u = DjlOps.fc(z, params.get(USER_OUT + W), params.get(USER_OUT + B));
+    NDArray scores;
+    if (shape.temperature() > 0) {
+      NDArray unitV = v.div(v.norm(new int[] {1}, true).add(1e-8f));
+      scores = unit(u).matMul(unitV.transpose()).div(shape.temperature());
+    } else {
+      scores = u.matMul(vt);
+    }
+    NDArray logits = scores
         .add(params.get(MOVIE_BIAS))
         .sub(batch.blocked().mul(1e4f)); // [B, M]
     NDArray targets = batch.targets();
@@ -85,6 +93,10 @@ final class HistoryNetwork {
         .add(params.get(GLOBAL_STARS));
     NDArray error = stars.sub(batch.stars()).square().mul(targets).sum().div(count);
     return new Losses(ranking, error);
+  }
+
+  private static NDArray unit(NDArray x) {
+    return x.div(x.norm(new int[] {1}, true).add(1e-8f));
   }
 
   /** The user tower's hidden layer for each user of the batch, {@code [B, hidden]}. */

@@ -21,7 +21,9 @@ import org.movierec.data.Shuffle;
 import org.movierec.data.Splits;
 import org.movierec.data.User;
 import org.movierec.data.UserProfile;
+import org.movierec.model.Architecture;
 import org.movierec.model.EpochStats;
+import org.movierec.model.Objective;
 import org.movierec.model.FusionFeatures;
 import org.movierec.model.HistoryModel;
 import org.movierec.model.HistoryShape;
@@ -33,7 +35,7 @@ import org.movierec.model.HistoryShape;
  * targets over the whole catalog plus the squared error of their predicted stars. Optimiser: Adam. Deterministic for
  * a seed (up to the last digits PyTorch's multi-threaded sums may move).
  */
-public final class HistoryTrainer {
+public final class HistoryTrainer implements ModelTrainer {
   static {
     System.setProperty("ai.djl.offline", "true");
     System.setProperty("OPT_OUT_TRACKING", "true");
@@ -46,22 +48,71 @@ public final class HistoryTrainer {
     this.config = Objects.requireNonNull(config, "config");
   }
 
+  @Override
+  public Architecture architecture() {
+    return Architecture.HISTORY;
+  }
+
+  @Override
+  public Objective objective() {
+    return Objective.JOINT;
+  }
+
+  @Override
+  public HistoryConfig config() {
+    return config;
+  }
+
+  @Override
+  public int epochs() {
+    return config.epochs();
+  }
+
+  @Override
+  public long seed() {
+    return config.seed();
+  }
+
+  @Override
+  public double testFraction() {
+    return config.testFraction();
+  }
+
+  @Override
+  public HistoryTrainer withEpochs(int epochs) {
+    return new HistoryTrainer(config.withEpochs(epochs));
+  }
+
+  @Override
+  public HistoryTrainer withSeed(long seed) {
+    return new HistoryTrainer(config.withSeed(seed));
+  }
+
+  @Override
+  public HistoryTrainer withTestFraction(double testFraction) {
+    return new HistoryTrainer(config.withTestFraction(testFraction));
+  }
+
   /** Splits the ratings at random as the config says (the demo's protocol), trains on one part, tests on the other. */
+  @Override
   public TrainingResult train(MovieLensData data, TrainingListener listener) {
     var split = Splits.random(data.ratings(), config.testFraction(), config.seed());
     return train(data, split.train(), split.test(), listener);
   }
 
   /** Trains on {@code train}, reporting RMSE on {@code test} (may be empty: NaN) after every epoch. */
+  @Override
   public TrainingResult train(MovieLensData data, Ratings train, Ratings test, TrainingListener listener) {
     if (train.size() == 0) {
       throw new IllegalArgumentException("no ratings to train on");
     }
     FusionFeatures features = FusionTrainer.features(data, train);
     HistoryShape shape = new HistoryShape(features.movies().rows(), features.titleWords().size(),
-        features.titleLength(), config.historyDim(), 16, 32, 32, 32, config.hiddenDim(), config.towerDim());
+        features.titleLength(), config.historyDim(), 16, 32, 32, 32, config.hiddenDim(), config.towerDim(),
+        config.temperature());
     SeenMovies trainRatings = SeenMovies.of(train);
-    HistoryBatches batches = new HistoryBatches(trainRatings, data.users(), features, config.emptyHistoryShare());
+    HistoryBatches batches = new HistoryBatches(trainRatings, data.users(), data.movies(), features,
+        config.emptyHistoryShare());
     SplittableRandom random = new SplittableRandom(config.seed());
     int[] order = IntStream.range(0, batches.users()).toArray();
     int steps = (order.length + config.batchSize() - 1) / config.batchSize();
@@ -70,7 +121,6 @@ public final class HistoryTrainer {
     Engine engine = Engine.getEngine("PyTorch");
     try (NDManager root = NDManager.newBaseManager(Device.cpu(), engine.getEngineName())) {
       HistoryNetwork net = new HistoryNetwork(root, shape, random.nextLong(), (float) train.meanStars());
-      MovieContent content = HistoryBatches.content(root, data.movies(), features);
       Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate())).build();
       SplittableRandom shuffle = random.split();
       SplittableRandom splits = random.split();
@@ -88,7 +138,7 @@ public final class HistoryTrainer {
             long t1 = System.nanoTime();
             long t2;
             try (GradientCollector collector = engine.newGradientCollector()) {
-              HistoryNetwork.Losses losses = net.losses(batch, content);
+              HistoryNetwork.Losses losses = net.losses(batch, batches.content(step));
               NDArray loss = losses.ranking().add(losses.stars().mul(config.starLossWeight()));
               lossSum += loss.getFloat() * (to - from);
               t2 = System.nanoTime();

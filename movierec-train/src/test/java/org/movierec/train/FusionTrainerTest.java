@@ -56,7 +56,7 @@ class FusionTrainerTest {
     assertThat(r.trainRatings()).isEqualTo(96);
     assertThat(r.testRmse()).isNaN();
     // what the model learned, read through the plain-Java forward pass
-    FusionModel m = r.model();
+    FusionModel m = (FusionModel) r.model();
     User woman = TestModels.users().get(1);
     User man = TestModels.users().get(2);
     Movie romance = TestModels.movies().get(17);
@@ -82,7 +82,7 @@ class FusionTrainerTest {
     assertThat(r.model().objective()).isEqualTo(Objective.RANKING);
     assertThat(epochs.get(39).trainLoss()).isLessThan(epochs.get(0).trainLoss() * 0.8);
     assertThat(epochs).extracting(EpochStats::testRmse).allMatch(x -> x.isNaN());
-    FusionModel m = r.model();
+    FusionModel m = (FusionModel) r.model();
     assertRanksEachOnesLovedGenreFirst(m);
   }
 
@@ -103,9 +103,9 @@ class FusionTrainerTest {
   @Test
   void the_same_seed_trains_the_same_model() {
     TrainingConfig c = quick().withEpochs(2);
-    FusionModel a = new FusionTrainer(c).train(tasteData(), TrainingListener.NONE).model();
-    FusionModel b = new FusionTrainer(c).train(tasteData(), TrainingListener.NONE).model();
-    FusionModel other = new FusionTrainer(c.withSeed(8)).train(tasteData(), TrainingListener.NONE).model();
+    FusionModel a = (FusionModel) new FusionTrainer(c).train(tasteData(), TrainingListener.NONE).model();
+    FusionModel b = (FusionModel) new FusionTrainer(c).train(tasteData(), TrainingListener.NONE).model();
+    FusionModel other = (FusionModel) new FusionTrainer(c.withSeed(8)).train(tasteData(), TrainingListener.NONE).model();
     assertThat(a.weights()).isEqualTo(b.weights());
     assertThat(other.weights()).isNotEqualTo(a.weights());
   }
@@ -181,7 +181,7 @@ class FusionTrainerTest {
     TrainingConfig config = TrainingConfig.defaults(Objective.RANKING).withEpochs(40).withBatchSize(8)
         .withLearningRate(0.01f).withIdDropout(0f).withTestFraction(0)
         .withNegatives(3); // of the 8 movies someone loves
-    FusionModel m = new FusionTrainer(config).train(data, TrainingListener.NONE).model();
+    FusionModel m = (FusionModel) new FusionTrainer(config).train(data, TrainingListener.NONE).model();
     assertRanksEachOnesLovedGenreFirst(m);
     assertThat(new FusionTrainer(config).train(data, TrainingListener.NONE).model().weights())
         .as("seeded negatives: the same model again").isEqualTo(m.weights());

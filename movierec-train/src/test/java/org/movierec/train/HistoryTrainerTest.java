@@ -1,0 +1,131 @@
+package org.movierec.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.movierec.data.Genre;
+import org.movierec.data.Movie;
+import org.movierec.data.MovieLensData;
+import org.movierec.data.RatedMovie;
+import org.movierec.data.SeenMovies;
+import org.movierec.data.User;
+import org.movierec.data.UserProfile;
+import org.movierec.model.EpochStats;
+import org.movierec.model.FusionFeatures;
+import org.movierec.model.HistoryModel;
+import org.movierec.model.TestModels;
+import org.movierec.model.TwoTowerModel;
+
+class HistoryTrainerTest {
+  private static HistoryConfig quick() {
+    return HistoryConfig.defaults().withEpochs(60).withBatchSize(4).withLearningRate(0.01f).withWidths(8, 16, 8)
+        .withTestFraction(0);
+  }
+
+  @Test
+  void every_rating_of_a_drawn_user_is_either_history_or_target_never_both() {
+    MovieLensData data = FusionTrainerTest.tasteData();
+    FusionFeatures features = FusionTrainer.features(data, data.ratings());
+    SeenMovies seen = SeenMovies.of(data.ratings());
+    HistoryBatches batches = new HistoryBatches(seen, data.users(), data.movies(), features, 0.25f);
+    int m = features.movies().rows();
+    int[] order = IntStream.range(0, batches.users()).toArray();
+    SplittableRandom random = new SplittableRandom(3);
+    int emptyHistories = 0;
+    try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+      for (int round = 0; round < 20; round++) {
+        HistoryBatch batch = batches.encode(manager, order, 0, order.length, random);
+        float[] weights = batch.historyWeights().toFloatArray();
+        float[] starWeights = batch.historyStars().toFloatArray();
+        float[] targets = batch.targets().toFloatArray();
+        float[] stars = batch.stars().toFloatArray();
+        float[] blocked = batch.blocked().toFloatArray();
+        for (int b = 0; b < order.length; b++) {
+          int userId = seen.userIds()[order[b]];
+          List<RatedMovie> ratings = seen.ratingsOf(userId);
+          int inputs = 0;
+          int targetCount = 0;
+          for (RatedMovie r : ratings) {
+            int at = b * m + features.movies().row(r.movieId());
+            boolean input = weights[at] > 0;
+            boolean target = targets[at] == 1f;
+            assertThat(input ^ target).as("user %d movie %d is history xor target", userId, r.movieId()).isTrue();
+            assertThat(blocked[at]).isEqualTo(input ? 1f : 0f);
+            assertThat(stars[at]).isEqualTo(target ? r.stars() : 0f);
+            inputs += input ? 1 : 0;
+            targetCount += target ? 1 : 0;
+          }
+          assertThat(targetCount).isGreaterThanOrEqualTo(1);
+          for (RatedMovie r : ratings) {
+            int at = b * m + features.movies().row(r.movieId());
+            if (weights[at] > 0) {
+              assertThat(weights[at]).isEqualTo((float) (1 / Math.sqrt(inputs)));
+              assertThat(starWeights[at]).isEqualTo(weights[at] * HistoryModel.starWeight(r.stars()));
+            }
+          }
+          assertThat(blocked[b * m]).as("the unknown row is never an answer").isEqualTo(1f);
+          emptyHistories += inputs == 0 ? 1 : 0;
+        }
+        assertThat(batch.targets().sum().getFloat() + (float) countInputs(weights))
+            .isEqualTo((float) (order.length * 12));
+      }
+    }
+    // 25% of 160 draws show no history: a two-sided band around 40
+    assertThat(emptyHistories).isBetween(25, 60);
+  }
+
+  private static int countInputs(float[] weights) {
+    int n = 0;
+    for (float w : weights) {
+      n += w > 0 ? 1 : 0;
+    }
+    return n;
+  }
+
+  @Test
+  void learns_each_users_taste_from_their_history_and_predicts_their_stars() {
+    List<EpochStats> epochs = new ArrayList<>();
+    TrainingResult r = new HistoryTrainer(quick()).train(FusionTrainerTest.tasteData(), new TrainingListener() {
+      @Override
+      public void onEpoch(EpochStats stats) {
+        epochs.add(stats);
+      }
+    });
+    assertThat(epochs).hasSize(60);
+    assertThat(epochs.get(59).trainLoss()).isLessThan(epochs.get(0).trainLoss() * 0.8);
+    TwoTowerModel m = r.model();
+    Movie romance = TestModels.movies().get(17);
+    Movie action = TestModels.movies().get(5);
+    // A new user (demographics of nobody in particular) who loved one romance and disliked one action movie.
+    User newcomer = User.newUser(org.movierec.data.Gender.M, org.movierec.data.AgeGroup.values()[3],
+        org.movierec.data.Occupation.ofCode(0));
+    UserProfile romantic = new UserProfile(newcomer, List.of(new RatedMovie(7, 5), new RatedMovie(10, 2)));
+    UserProfile actionFan = new UserProfile(newcomer, List.of(new RatedMovie(7, 2), new RatedMovie(10, 5)));
+    float[] stars = new float[2];
+    m.predictStars(romantic, new Movie[] {romance, action}, stars);
+    assertThat(stars[0]).isGreaterThan(stars[1] + 1f);
+    m.predictStars(actionFan, new Movie[] {romance, action}, stars);
+    assertThat(stars[1]).isGreaterThan(stars[0] + 1f);
+    assertThat(romance.genres()).contains(Genre.ROMANCE);
+  }
+
+  @Test
+  void the_same_seed_gives_the_same_model() {
+    HistoryConfig c = quick().withEpochs(3);
+    TwoTowerModel a = new HistoryTrainer(c).train(FusionTrainerTest.tasteData(), TrainingListener.NONE).model();
+    TwoTowerModel b = new HistoryTrainer(c).train(FusionTrainerTest.tasteData(), TrainingListener.NONE).model();
+    TwoTowerModel other = new HistoryTrainer(c.withSeed(8)).train(FusionTrainerTest.tasteData(),
+        TrainingListener.NONE).model();
+    Movie movie = TestModels.movies().get(1);
+    UserProfile p = new UserProfile(TestModels.users().get(1), List.of(new RatedMovie(2, 4)));
+    assertThat(a.queryVector(p)).containsExactly(b.queryVector(p));
+    assertThat(a.indexVector(movie)).containsExactly(b.indexVector(movie));
+    assertThat(other.indexVector(movie)).isNotEqualTo(a.indexVector(movie));
+  }
+}
