@@ -28,6 +28,7 @@ final class HistoryBatches {
   private final int[][] stars;
   private final User[] users;
   private final float emptyShare;
+  private final float minKeep = Float.parseFloat(System.getProperty("movierec.minKeep", "0"));
   private final int titleLength;
   private final float[] genreMultiHot;
   private final long[] paddedTitles;
@@ -116,7 +117,7 @@ final class HistoryBatches {
     if (random.nextFloat() < emptyShare) {
       return input;
     }
-    float keep = random.nextFloat();
+    float keep = minKeep + (1 - minKeep) * random.nextFloat();
     int kept = 0;
     for (int i = 0; i < count; i++) {
       input[i] = random.nextFloat() < keep;
