@@ -10,9 +10,12 @@ import org.movierec.index.IndexedMovie;
 import org.movierec.index.LuceneIndex;
 import org.movierec.index.VectorIndex;
 import org.movierec.model.SavedModel;
-import org.movierec.model.Vectors;
 
-/** The vector index of a model directory: every catalog movie's unit vector, in {@code MODEL_DIR/index}. */
+/**
+ * The vector index of a model directory: every catalog movie's index vector ({@link
+ * org.movierec.model.TwoTowerModel#indexVector}), in {@code MODEL_DIR/index}. For the demo model that is the unit
+ * movie vector, so that inner products are cosines.
+ */
 public final class ModelIndex {
   public static final String DIR = "index";
 
@@ -22,11 +25,11 @@ public final class ModelIndex {
     return modelDir.resolve(DIR);
   }
 
-  /** Every movie of the model's catalog with its unit movie vector. */
+  /** Every movie of the model's catalog with its index vector. */
   public static List<IndexedMovie> movieVectors(SavedModel model) {
     List<IndexedMovie> out = new ArrayList<>(model.catalog().movies().size());
     for (Movie m : model.catalog().movies().values()) {
-      out.add(new IndexedMovie(m.id(), Vectors.normalize(model.model().movieVector(m)), m.genres(), m.year()));
+      out.add(new IndexedMovie(m.id(), model.model().indexVector(m), m.genres(), m.year()));
     }
     return out;
   }
