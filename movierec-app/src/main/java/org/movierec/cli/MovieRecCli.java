@@ -56,6 +56,8 @@ import picocli.CommandLine.Spec;
       "  movierec index --model m",
       "  movierec recommend --model m -a 25 -g F -j programmer",
       "  movierec recommend --model m --user 1 --json",
+      "  # a new user who rated three movies, without retraining:",
+      "  movierec recommend --model m -a 25 -g F -j 12 --rated 1193:5,2355:4,1:3",
       "  movierec predict --model m --input pairs.dat --output predictions.dat",
       "  # every recommender on every protocol, with a report:",
       "  movierec evaluate --data ~/.movierec/datasets/ml-1m --report report",

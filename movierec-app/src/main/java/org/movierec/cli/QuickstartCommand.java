@@ -115,6 +115,7 @@ final class QuickstartCommand implements Callable<Integer> {
     String modelFlag = model.dir == null ? "" : " --model " + dir;
     out.println();
     out.println("Next: movierec recommend" + modelFlag + " --age 25 --gender M --job programmer");
+    out.println("      movierec recommend" + modelFlag + " --rated 1193:5,2355:4,1:3 -a 25 -g F -j programmer");
     out.println("      movierec recommend" + modelFlag + " --user 42 --json");
     out.println("      movierec --help");
     out.flush();

@@ -4,19 +4,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.movierec.cli.Converters.YearRange;
-import org.movierec.data.AgeGroup;
-import org.movierec.data.Gender;
 import org.movierec.data.Genre;
-import org.movierec.data.Occupation;
 import org.movierec.data.User;
 import org.movierec.index.ItemFilter;
 import org.movierec.index.VectorIndex;
-import org.movierec.model.Catalog;
+import org.movierec.model.Architecture;
 import org.movierec.model.ModelFiles;
 import org.movierec.model.SavedModel;
 import org.movierec.recommend.EmbeddingRecommender;
@@ -38,51 +34,52 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     sortOptions = false,
     description = {
-      "Recommend movies to a new user (describe them with -a, -g and -j), to a user the model knows (--user), or to"
-          + " every user of a file (--users-file). Movies a known user has rated are never recommended.",
-      "The score is the cosine of the user's and the movie's vectors; 'stars' is the rating the model predicts.",
+      "Recommend movies to a new user (describe them with -a, -g and -j, and what they rated with --rated), to a user"
+          + " the model knows (--user, with more ratings with --rated), or to every user of a file (--users-file,"
+          + " their ratings in --ratings-file). New users get recommendations at once, without retraining. Movies a"
+          + " known user has rated and movies of the given ratings are never recommended.",
+      "The score is the model's: the inner product of the user's and the movie's vectors (for the demo model, their"
+          + " cosine); 'stars' is the rating the model predicts ('-' for a model trained for ranking). A model of the"
+          + " demo architecture reads demographics and user ids, not ratings: given ratings then only keep their"
+          + " movies out (a note on stderr says so).",
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  # the original demo's codes: under 18, female, K-12 student",
       "  movierec recommend -a 0 -g 1 -j 10",
       "  movierec recommend --age 25 --gender F --job programmer -k 10",
+      "  # a new user who rated three movies (MOVIE:STARS), without retraining:",
+      "  movierec recommend --rated 1193:5,2355:4,1:3 -a 25 -g F -j programmer",
       "  movierec recommend --user 1 --json",
+      "  # user 1 and one more rating:",
+      "  movierec recommend --user 1 --rated 2571:5",
       "  # one user a line, UserID::Gender::Age::Occupation::Zip-code:",
       "  movierec recommend --users-file users.dat",
+      "  # and their ratings, UserID::MovieID::Rating[::Timestamp]:",
+      "  movierec recommend --users-file users.dat --ratings-file ratings.dat",
       "  movierec recommend --user 1 --genre Comedy --genre Romance --years 1990-1999",
       "  # rebuild the index first, as the original demo's -i:",
       "  movierec recommend -i -a 1 -g M -j 4",
     })
 final class RecommendCommand implements Callable<Integer> {
-  private static final String NEW_USER = "-a/--age, -g/--gender and -j/--job";
+  private static final String NEW_USER = OneUserOptions.NEW_USER;
 
   @ParentCommand MovieRecCli root;
   @Spec CommandSpec spec;
   @Mixin ModelDirOption model;
-
-  @Option(names = {"-a", "--age"}, paramLabel = "AGE", converter = Converters.AgeConverter.class,
-      description = "A new user's age: a bucket code 0..6 (0 = under 18, 1 = 18-24, 2 = 25-34, 3 = 35-44,"
-          + " 4 = 45-49, 5 = 50-55, 6 = 56+), an age in years from 7 (e.g. 25), or a label (18-24).")
-  AgeGroup age;
-
-  @Option(names = {"-g", "--gender"}, paramLabel = "GENDER", converter = Converters.GenderConverter.class,
-      description = "A new user's gender: 0 or M or male, 1 or F or female.")
-  Gender gender;
-
-  @Option(names = {"-j", "--job"}, paramLabel = "JOB", converter = Converters.OccupationConverter.class,
-      completionCandidates = Converters.OccupationNames.class,
-      description = "A new user's occupation: a code 0..20 or a name (one part of a name is enough: educator)."
-          + " Codes in this order: ${COMPLETION-CANDIDATES}.")
-  Occupation job;
-
-  @Option(names = "--user", paramLabel = "ID", description = "A user the model knows, by MovieLens user id.")
-  Integer userId;
+  @Mixin OneUserOptions who;
 
   @Option(names = "--users-file", paramLabel = "FILE",
       description = "Many users, one a line, as in users.dat: UserID::Gender::Age::Occupation::Zip-code (the zip"
-          + " code may be left out). A user id the model does not know is treated as a new user.")
+          + " code may be left out). A user id the model does not know is a new user, described by the line and by"
+          + " their ratings in --ratings-file.")
   Path usersFile;
+
+  @Option(names = "--ratings-file", paramLabel = "FILE",
+      description = "Ratings of the users of --users-file, as in ratings.dat: UserID::MovieID::Rating[::Timestamp]."
+          + " Each user of this file must be in the users file; a user the model knows gets these ratings added to"
+          + " their own (as --user with --rated).")
+  Path ratingsFile;
 
   @Option(names = {"-k", "--top"}, paramLabel = "K", description = "How many movies (default: ${DEFAULT-VALUE}).")
   int k = 5;
@@ -107,21 +104,18 @@ final class RecommendCommand implements Callable<Integer> {
     checkArguments();
     Path dir = model.resolve(root.environment());
     SavedModel saved = ModelFiles.load(dir);
-    List<User> users = usersFile != null ? UsersFile.read(usersFile) : List.of(singleUser(saved.catalog()));
+    List<AskedUser> users = usersFile != null ? fileUsers(saved) : List.of(who.resolve(saved));
+    noteIgnoredRatings(saved, users, spec.commandLine().getErr(), "the given ratings only keep their movies out of"
+        + " the recommendations");
     if (rebuildIndex) {
       IndexCommand.build(dir, saved, spec.commandLine().getErr()); // stdout stays the result alone
     }
     ItemFilter filter = filter();
     List<List<Recommendation>> found = new ArrayList<>();
-    List<User> used = new ArrayList<>();
     try (VectorIndex index = ModelIndex.open(dir, saved)) {
       EmbeddingRecommender recommender = new EmbeddingRecommender(saved.model(), saved.catalog(), saved.seen(), index);
-      for (User asked : users) {
-        User user = asked.isNew() || saved.catalog().users().containsKey(asked.id())
-            ? asked
-            : User.newUser(asked.gender(), asked.age(), asked.occupation()); // an id the model does not know
-        used.add(user);
-        found.add(recommender.recommend(new RecommendRequest(user, k, filter)));
+      for (AskedUser asked : users) {
+        found.add(recommender.recommend(new RecommendRequest(asked.profile(), k, filter)));
       }
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -130,7 +124,7 @@ final class RecommendCommand implements Callable<Integer> {
     } else if (json) {
       List<RecommendationTable.UserRows> rows = new ArrayList<>();
       for (int i = 0; i < users.size(); i++) {
-        rows.add(RecommendationTable.UserRows.of(users.get(i).id(), used.get(i), found.get(i)));
+        rows.add(RecommendationTable.UserRows.of(users.get(i), found.get(i)));
       }
       out.println(Json.write(rows));
     } else {
@@ -138,27 +132,41 @@ final class RecommendCommand implements Callable<Integer> {
         if (i > 0) {
           out.println();
         }
-        RecommendationTable.print(out, caption(users.get(i), used.get(i)), found.get(i));
+        RecommendationTable.print(out, caption(users.get(i)), found.get(i));
       }
     }
     out.flush();
     return 0;
   }
 
+  /** The users of the users file, each with their ratings from the ratings file. */
+  private List<AskedUser> fileUsers(SavedModel saved) {
+    return AskedUser.fromFiles(saved, UsersFile.read(usersFile), usersFile, ratingsFile);
+  }
+
+  /** Says on stderr that a model of the demo architecture does not read the ratings given, and what they still do. */
+  static void noteIgnoredRatings(SavedModel saved, List<AskedUser> users, PrintWriter err, String effect) {
+    if (saved.model().architecture() == Architecture.DEMO && users.stream().anyMatch(u -> u.given() > 0)) {
+      err.println("Note: this model (" + Architecture.DEMO + " architecture) reads age, gender, occupation and user"
+          + " id, not ratings: " + effect + ".");
+      err.flush();
+    }
+  }
+
   /** Exactly one way to say who, a whole new-user description, a sensible {@code -k}: else a usage error. */
   private void checkArguments() {
-    boolean describesNewUser = age != null || gender != null || job != null;
-    int ways = (describesNewUser ? 1 : 0) + (userId != null ? 1 : 0) + (usersFile != null ? 1 : 0);
-    if (ways == 0) {
-      throw usage("say who the recommendations are for: a new user (" + NEW_USER + "), a known user (--user ID)"
-          + " or the users of a file (--users-file FILE)");
+    boolean describesNewUser = who.describesNewUser();
+    int ways = (describesNewUser ? 1 : 0) + (who.userId != null ? 1 : 0) + (usersFile != null ? 1 : 0);
+    if (ways == 0 && who.rated == null) {
+      throw usage("say who the recommendations are for: a new user (" + NEW_USER + ", and --rated LIST for what"
+          + " they rated), a known user (--user ID) or the users of a file (--users-file FILE)");
     }
     if (ways > 1) {
       List<String> given = new ArrayList<>();
       if (describesNewUser) {
         given.add("a new user (" + NEW_USER + ")");
       }
-      if (userId != null) {
+      if (who.userId != null) {
         given.add("--user");
       }
       if (usersFile != null) {
@@ -167,40 +175,18 @@ final class RecommendCommand implements Callable<Integer> {
       throw usage("give only one of a new user (" + NEW_USER + "), --user ID or --users-file FILE; got "
           + String.join(" and ", given));
     }
-    if (describesNewUser && (age == null || gender == null || job == null)) {
-      List<String> missing = new ArrayList<>();
-      if (age == null) {
-        missing.add("-a/--age");
-      }
-      if (gender == null) {
-        missing.add("-g/--gender");
-      }
-      if (job == null) {
-        missing.add("-j/--job");
-      }
-      throw usage("a new user needs " + NEW_USER + "; missing: " + String.join(", ", missing));
+    if (usersFile != null && who.rated != null) {
+      throw usage("--rated describes one user; give the ratings of the users of --users-file in --ratings-file FILE"
+          + " (" + RatingsFile.FORMAT + ")");
     }
-    if (userId != null && userId < 1) {
-      throw usage("--user must be a positive user id, got: " + userId);
+    if (ratingsFile != null && usersFile == null) {
+      throw usage("--ratings-file gives the ratings of the users of --users-file FILE (" + UsersFile.FORMAT
+          + "); for one user, give their ratings with --rated LIST");
     }
+    who.check(spec.commandLine());
     if (k < 1) {
       throw usage("-k/--top must be at least 1, got: " + k);
     }
-  }
-
-  private User singleUser(Catalog catalog) {
-    if (userId == null) {
-      return User.newUser(gender, age, job);
-    }
-    User known = catalog.users().get(userId);
-    if (known == null) {
-      IntSummaryStatistics ids = catalog.users().keySet().stream().mapToInt(Integer::intValue).summaryStatistics();
-      boolean gaps = ids.getMax() - ids.getMin() + 1 != ids.getCount();
-      throw new IllegalArgumentException(String.format(Locale.ROOT, "unknown user %d: the model knows %,d users"
-          + " with ids %d..%d%s; for someone new, describe them with %s instead", userId, ids.getCount(),
-          ids.getMin(), ids.getMax(), gaps ? " (not every id in between)" : "", NEW_USER));
-    }
-    return known;
   }
 
   private ItemFilter filter() {
@@ -212,6 +198,22 @@ final class RecommendCommand implements Callable<Integer> {
       filter = filter.withYears(years.min(), years.max());
     }
     return filter;
+  }
+
+  /**
+   * The caption of one user's table, saying how many ratings were given: "Recommendations for a new user: female,
+   * 25-34, programmer, who rated 3 movies", "Recommendations for user 1 (F, under 18, K-12 student), with 1 more
+   * rating".
+   */
+  static String caption(AskedUser user) {
+    String caption = caption(user.asked(), user.profile().user());
+    int n = user.given();
+    if (n == 0) {
+      return caption;
+    }
+    return caption + (user.isNewToModel()
+        ? String.format(Locale.ROOT, ", who rated %,d movie%s", n, n == 1 ? "" : "s")
+        : String.format(Locale.ROOT, ", with %,d more rating%s", n, n == 1 ? "" : "s"));
   }
 
   /** "Recommendations for a new user: female, under 18, K-12 student" or "... for user 1 (F, under 18, ...)". */

@@ -81,11 +81,14 @@ final class RecommendationTable {
    *
    * @param userId the id on the line of the file
    * @param newUser whether the model treated the user as new (the id is not one it knows)
+   * @param ratingsGiven how many ratings of the user the ratings file gave
    */
-  record UserRows(int userId, boolean newUser, String gender, String age, String occupation, List<Row> recommendations) {
-    static UserRows of(int userId, User user, List<Recommendation> recommendations) {
-      return new UserRows(userId, user.isNew(), user.gender().name(), user.age().label(), user.occupation().label(),
-          rows(recommendations));
+  record UserRows(int userId, boolean newUser, String gender, String age, String occupation, int ratingsGiven,
+      List<Row> recommendations) {
+    static UserRows of(AskedUser user, List<Recommendation> recommendations) {
+      User asked = user.asked();
+      return new UserRows(asked.id(), user.isNewToModel(), asked.gender().name(), asked.age().label(),
+          asked.occupation().label(), user.given(), rows(recommendations));
     }
   }
 }

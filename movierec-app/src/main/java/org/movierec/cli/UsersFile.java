@@ -2,7 +2,10 @@ package org.movierec.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.movierec.data.AgeGroup;
 import org.movierec.data.Gender;
@@ -23,6 +26,25 @@ final class UsersFile {
   static List<User> read(Path file) {
     List<User> users = new ArrayList<>();
     new DatLines(file, FORMAT).forEach(line -> users.add(parse(line)));
+    return users;
+  }
+
+  /**
+   * The users of the file by id, in file order, for commands where a line describes the user of an id (predict): an
+   * id on two lines is an error naming both.
+   */
+  static Map<Integer, User> readOnePerId(Path file) {
+    Map<Integer, User> users = new LinkedHashMap<>();
+    Map<Integer, Integer> lineOf = new HashMap<>();
+    new DatLines(file, FORMAT).forEach(line -> {
+      User user = parse(line);
+      Integer first = lineOf.putIfAbsent(user.id(), line.number());
+      if (first != null) {
+        throw line.error(0, "user id", "user " + user.id() + " is also on line " + first + "; give each user one"
+            + " line");
+      }
+      users.put(user.id(), user);
+    });
     return users;
   }
 

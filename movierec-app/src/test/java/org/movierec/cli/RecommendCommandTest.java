@@ -241,4 +241,143 @@ class RecommendCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--years").contains("the first year must not be after the second");
   }
+
+  /** The movie ids of a {@code --json} answer for one user, in order. */
+  private static List<Integer> ids(String json) throws IOException {
+    List<Integer> ids = new ArrayList<>();
+    for (JsonNode item : new ObjectMapper().readTree(json)) {
+      ids.add(item.get("movieId").asInt());
+    }
+    return ids;
+  }
+
+  private static List<Integer> without(List<Integer> ids, Integer... removed) {
+    List<Integer> rest = new ArrayList<>(ids);
+    rest.removeAll(List.of(removed));
+    return rest;
+  }
+
+  private static final String NOTE = "Note: this model (demo architecture) reads age, gender, occupation and user id,"
+      + " not ratings: the given ratings only keep their movies out of the recommendations." + System.lineSeparator();
+
+  @Test
+  void never_recommends_back_a_movie_of_the_rated_list() throws IOException {
+    List<Integer> all = ids(recommend("-a", "1", "-g", "F", "-j", "10", "-k", "30", "--json").out());
+    assertThat(all).hasSize(TinyMovieLens.MOVIES);
+    Cli.Run run = recommend("--rated", all.get(0) + ":5, " + all.get(2) + " : 1," + all.get(29) + ":3", "-a", "1",
+        "-g", "F", "-j", "10", "-k", "30", "--json");
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    // the demo model reads no ratings: the same order, without the three rated movies
+    assertThat(ids(run.out())).containsExactlyElementsOf(without(all, all.get(0), all.get(2), all.get(29)));
+    assertThat(run.err()).isEqualTo(NOTE);
+
+    Cli.Run table = recommend("--rated", all.get(0) + ":5", "-a", "1", "-g", "F", "-j", "10", "-k", "3");
+    assertThat(table.exitCode()).as("%s", table).isZero();
+    assertThat(table.outLines().get(0))
+        .isEqualTo("Recommendations for a new user: female, 18-24, K-12 student, who rated 1 movie");
+    assertThat(rows(table.out())).extracting(r -> Integer.parseInt(r[1])).containsExactlyElementsOf(all.subList(1, 4));
+  }
+
+  @Test
+  void adds_the_rated_list_to_a_known_users_ratings_and_recommends_neither() throws IOException {
+    List<Integer> unseen = ids(recommend("--user", "1", "-k", "30", "--json").out());
+    assertThat(unseen).hasSize(TinyMovieLens.MOVIES - fixture.data.rated.get(1).size());
+    Cli.Run run = recommend("--user", "1", "--rated", unseen.get(1) + ":2", "-k", "30", "--json");
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(ids(run.out())).containsExactlyElementsOf(without(unseen, unseen.get(1)));
+
+    int seen = fixture.data.rated.get(1).iterator().next();
+    Cli.Run table = recommend("--user", "1", "--rated", unseen.get(0) + ":2," + seen + ":5", "-k", "2");
+    assertThat(table.outLines().get(0))
+        .isEqualTo("Recommendations for user 1 (F, under 18, K-12 student), with 2 more ratings");
+    assertThat(rows(table.out())).extracting(r -> Integer.parseInt(r[1])).containsExactlyElementsOf(unseen.subList(1, 3));
+  }
+
+  @Test
+  void recommends_to_the_users_of_a_users_file_with_their_ratings_from_a_ratings_file() throws IOException {
+    List<Integer> asNew = ids(recommend("-a", "25", "-g", "F", "-j", "programmer", "-k", "30", "--json").out());
+    List<Integer> asUser2 = ids(recommend("--user", "2", "-k", "30", "--json").out());
+    // user 2 as users.dat has them (M, 25-34, artist); 999 is new to the model
+    Path users = Files.writeString(tmp.resolve("users.dat"), "2::M::25::2::10002\n999::F::25::12::02139\n");
+    Path ratings = Files.writeString(tmp.resolve("ratings.dat"), "999::" + asNew.get(0) + "::5\n2::" + asUser2.get(1)
+        + "::4::978300760\n999::" + asNew.get(5) + "::1\n");
+
+    Cli.Run run = recommend("--users-file", users.toString(), "--ratings-file", ratings.toString(), "-k", "30",
+        "--json");
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.err()).isEqualTo(NOTE);
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json).hasSize(2);
+    assertThat(json.get(0).get("userId").asInt()).isEqualTo(2);
+    assertThat(json.get(0).get("newUser").asBoolean()).isFalse();
+    assertThat(json.get(0).get("ratingsGiven").asInt()).isEqualTo(1);
+    assertThat(ids(json.get(0).get("recommendations").toString()))
+        .containsExactlyElementsOf(without(asUser2, asUser2.get(1)));
+    assertThat(json.get(1).get("userId").asInt()).isEqualTo(999);
+    assertThat(json.get(1).get("newUser").asBoolean()).isTrue();
+    assertThat(json.get(1).get("ratingsGiven").asInt()).isEqualTo(2);
+    assertThat(ids(json.get(1).get("recommendations").toString()))
+        .containsExactlyElementsOf(without(asNew, asNew.get(0), asNew.get(5)));
+
+    Cli.Run table = recommend("--users-file", users.toString(), "--ratings-file", ratings.toString(), "-k", "2");
+    assertThat(table.outLines()).containsSubsequence(
+        "Recommendations for user 2 (M, 25-34, artist), with 1 more rating",
+        "Recommendations for user 999, new to the model: female, 25-34, programmer, who rated 2 movies");
+    assertThat(rows(table.out())).extracting(r -> Integer.parseInt(r[1]))
+        .containsExactly(asUser2.get(0), asUser2.get(2), asNew.get(1), asNew.get(2));
+  }
+
+  @Test
+  void a_bad_rated_list_is_a_usage_error_naming_the_item() {
+    Cli.Run run = recommend("-a", "1", "-g", "F", "-j", "10", "--rated", "1:5,2:4.5");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("movierec: Invalid value for option '--rated': item 2, '2:4.5': stars must be an"
+        + " integer 1..5, got '4.5'" + System.lineSeparator() + "Try 'movierec recommend --help' for more information."
+        + System.lineSeparator());
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void a_rated_movie_the_model_does_not_know_is_named_with_the_ids_of_its_catalog() {
+    Cli.Run run = recommend("-a", "1", "-g", "F", "-j", "10", "--rated", "1:5, 31:4");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("movierec: --rated item 2, '31:4': unknown movie 31: the model's catalog has 30"
+        + " movies with ids 1..30; movies.dat of the data it was trained on lists them (MovieID::Title::Genres)"
+        + System.lineSeparator());
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void rated_needs_one_user_to_describe() throws IOException {
+    Cli.Run alone = recommend("--rated", "1:5");
+    assertThat(alone.exitCode()).isEqualTo(2);
+    assertThat(alone.err()).startsWith("movierec: --rated needs a user to describe: a new user's -a/--age,"
+        + " -g/--gender and -j/--job (the model reads demographics as well as ratings), or --user ID to add the"
+        + " ratings to a user the model knows" + System.lineSeparator());
+    assertThat(recommend("--rated", "1:5", "-g", "F").err())
+        .contains("a new user needs -a/--age, -g/--gender and -j/--job; missing: -a/--age, -j/--job");
+
+    Path users = Files.writeString(tmp.resolve("users.dat"), "999::F::25::12::02139\n");
+    Cli.Run withFile = recommend("--users-file", users.toString(), "--rated", "1:5");
+    assertThat(withFile.exitCode()).isEqualTo(2);
+    assertThat(withFile.err()).contains("--rated describes one user; give the ratings of the users of --users-file"
+        + " in --ratings-file FILE (UserID::MovieID::Rating[::Timestamp])");
+
+    Cli.Run ratingsAlone = recommend("--user", "1", "--ratings-file", users.toString());
+    assertThat(ratingsAlone.exitCode()).isEqualTo(2);
+    assertThat(ratingsAlone.err()).contains("--ratings-file gives the ratings of the users of --users-file FILE"
+        + " (UserID::Gender::Age::Occupation::Zip-code); for one user, give their ratings with --rated LIST");
+  }
+
+  @Test
+  void a_ratings_file_user_missing_from_the_users_file_is_an_error_naming_the_id() throws IOException {
+    Path users = Files.writeString(tmp.resolve("users.dat"), "999::F::25::12::02139\n");
+    Path ratings = Files.writeString(tmp.resolve("ratings.dat"), "999::1::5\n42::2::4\n");
+    Cli.Run run = recommend("--users-file", users.toString(), "--ratings-file", ratings.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("movierec: " + ratings + " line 2, field 1 (user id): user 42 is not in " + users
+        + "; every user of the ratings file needs a line there (UserID::Gender::Age::Occupation::Zip-code)"
+        + System.lineSeparator());
+    assertThat(run.out()).isEmpty();
+  }
 }

@@ -5,21 +5,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.movierec.data.Movie;
+import org.movierec.data.RatedMovie;
 import org.movierec.data.SeenMovies;
 import org.movierec.data.User;
+import org.movierec.data.UserProfile;
 import org.movierec.index.ItemFilter;
 import org.movierec.index.Neighbor;
 import org.movierec.index.VectorIndex;
 import org.movierec.index.VectorQuery;
 import org.movierec.model.Catalog;
 import org.movierec.model.TwoTowerModel;
-import org.movierec.data.UserProfile;
-import org.movierec.data.Movie;
 
 /**
- * Recommends by vector search: the user's unit vector from the model's user tower, searched by inner product among
- * the unit movie vectors of the index. Inner product of unit vectors is the cosine, and predicted stars grow with the
- * cosine, so the order is the model's own order of predicted ratings. Safe from many threads when the index is.
+ * Recommends by vector search: the profile's query vector from the model, searched by inner product among the index
+ * vectors of the movies ({@link ModelIndex}), so that the order is the model's own ranking score. Movies the request's
+ * filter excludes, movies a known user rated (as saved with the model) and movies of the profile's ratings are never
+ * recommended. Predicted stars come from the model ({@link TwoTowerModel#predictStars}), NaN when it predicts none.
+ * Safe from many threads when the index is.
  */
 public final class EmbeddingRecommender implements Recommender {
   private final TwoTowerModel model;
@@ -27,6 +30,12 @@ public final class EmbeddingRecommender implements Recommender {
   private final SeenMovies seen;
   private final VectorIndex index;
 
+  /**
+   * @param model the model whose index vectors the index holds
+   * @param catalog the movies the index may return, by id
+   * @param seen the movies each known user rated, never recommended to them
+   * @param index the movies' index vectors
+   */
   public EmbeddingRecommender(TwoTowerModel model, Catalog catalog, SeenMovies seen, VectorIndex index) {
     this.model = Objects.requireNonNull(model, "model");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -34,31 +43,43 @@ public final class EmbeddingRecommender implements Recommender {
     this.index = Objects.requireNonNull(index, "index");
   }
 
-  /** The unit vector the index is searched with for this user. */
-  public float[] userVector(User user) {
-    return model.queryVector(UserProfile.of(user));
+  /** The vector the index is searched with for this profile. */
+  public float[] queryVector(UserProfile profile) {
+    return model.queryVector(profile);
   }
 
   @Override
   public List<Recommendation> recommend(RecommendRequest request) {
-    User user = request.user();
-    ItemFilter filter = request.filter();
-    int[] rated = user.isNew() ? new int[0] : seen.moviesOf(user.id());
-    if (rated.length > 0) {
-      Set<Integer> excluded = new HashSet<>(filter.excludedIds());
-      for (int id : rated) {
-        excluded.add(id);
-      }
-      filter = new ItemFilter(excluded, filter.genres(), filter.minYear(), filter.maxYear());
+    UserProfile profile = request.profile();
+    ItemFilter filter = excluding(request.filter(), profile);
+    List<Neighbor> hits = index.search(new VectorQuery(queryVector(profile), request.k(), filter));
+    Movie[] movies = new Movie[hits.size()];
+    for (int i = 0; i < movies.length; i++) {
+      movies[i] = catalog.movie(hits.get(i).movieId());
     }
-    List<Neighbor> hits = index.search(new VectorQuery(userVector(user), request.k(), filter));
-    List<Recommendation> out = new ArrayList<>(hits.size());
-    Movie[] movies = hits.stream().map(n -> catalog.movie(n.movieId())).toArray(Movie[]::new);
     float[] stars = new float[movies.length];
-    model.predictStars(UserProfile.of(user), movies, stars);
+    model.predictStars(profile, movies, stars);
+    List<Recommendation> out = new ArrayList<>(hits.size());
     for (int i = 0; i < movies.length; i++) {
       out.add(new Recommendation(i + 1, movies[i], hits.get(i).score(), stars[i]));
     }
     return out;
+  }
+
+  /** The filter, also excluding the movies a known user rated and the movies of the profile's ratings. */
+  private ItemFilter excluding(ItemFilter filter, UserProfile profile) {
+    User user = profile.user();
+    int[] rated = user.isNew() ? new int[0] : seen.moviesOf(user.id());
+    if (rated.length == 0 && !profile.hasRatings()) {
+      return filter;
+    }
+    Set<Integer> excluded = new HashSet<>(filter.excludedIds());
+    for (int id : rated) {
+      excluded.add(id);
+    }
+    for (RatedMovie r : profile.ratings()) {
+      excluded.add(r.movieId());
+    }
+    return new ItemFilter(excluded, filter.genres(), filter.minYear(), filter.maxYear());
   }
 }

@@ -11,7 +11,11 @@ import org.movierec.index.LuceneIndex;
 import org.movierec.index.VectorIndex;
 import org.movierec.model.SavedModel;
 
-/** The vector index of a model directory: every catalog movie's unit vector, in {@code MODEL_DIR/index}. */
+/**
+ * The vector index of a model directory: every catalog movie's index vector ({@link
+ * org.movierec.model.TwoTowerModel#indexVector}), in {@code MODEL_DIR/index}. For the demo model that is the unit
+ * movie vector, so that inner products are cosines.
+ */
 public final class ModelIndex {
   public static final String DIR = "index";
 
@@ -21,7 +25,7 @@ public final class ModelIndex {
     return modelDir.resolve(DIR);
   }
 
-  /** Every movie of the model's catalog with its index vector (the demo's: the unit movie vector). */
+  /** Every movie of the model's catalog with its index vector. */
   public static List<IndexedMovie> movieVectors(SavedModel model) {
     List<IndexedMovie> out = new ArrayList<>(model.catalog().movies().size());
     for (Movie m : model.catalog().movies().values()) {

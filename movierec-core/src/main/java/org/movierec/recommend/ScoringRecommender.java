@@ -5,14 +5,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.movierec.data.Movie;
+import org.movierec.data.RatedMovie;
 import org.movierec.data.SeenMovies;
 import org.movierec.data.User;
+import org.movierec.data.UserProfile;
 import org.movierec.index.ItemFilter;
 
 /**
  * Recommends by scoring every movie of a catalog with a {@link Scorer} and keeping the best: turns any baseline into
- * a {@link Recommender}. Movies the user rated ({@code seen}) and movies the request's filter rejects are never
+ * a {@link Recommender}, scoring the request's profile ({@link Scorer#scores(UserProfile, int[], float[])}). Movies a
+ * known user rated ({@code seen}), movies of the profile's ratings and movies the request's filter rejects are never
  * recommended; equal scores put the smaller movie id first. The predicted stars are the scorer's when it is a
  * {@link StarPredictor}, else NaN. Safe from many threads, as its scorer is.
  */
@@ -37,11 +42,14 @@ public final class ScoringRecommender implements Recommender {
 
   @Override
   public List<Recommendation> recommend(RecommendRequest request) {
-    User user = request.user();
+    UserProfile profile = request.profile();
+    User user = profile.user();
     ItemFilter filter = request.filter();
+    Set<Integer> rated = profile.ratings().stream().map(RatedMovie::movieId).collect(Collectors.toSet());
     int[] eligible = movies.values().stream()
         .filter(m -> filter.accepts(m.id(), m.genres(), m.year()))
         .filter(m -> user.isNew() || !seen.has(user.id(), m.id()))
+        .filter(m -> !rated.contains(m.id()))
         .mapToInt(Movie::id)
         .sorted()
         .toArray();
@@ -49,7 +57,7 @@ public final class ScoringRecommender implements Recommender {
       return List.of();
     }
     float[] scores = new float[eligible.length];
-    scorer.scores(user, eligible, scores);
+    scorer.scores(profile, eligible, scores);
     int[] best = TopScores.top(eligible, scores, request.k());
     float[] stars = new float[best.length];
     if (scorer instanceof StarPredictor predictor) {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -16,11 +18,21 @@ import org.movierec.data.Gender;
 import org.movierec.data.Genre;
 import org.movierec.data.Movie;
 import org.movierec.data.Occupation;
+import org.movierec.data.RatedMovie;
+import org.movierec.data.Ratings;
+import org.movierec.data.SeenMovies;
 import org.movierec.data.User;
+import org.movierec.data.UserProfile;
+import org.movierec.index.ExactIndex;
+import org.movierec.index.IndexedMovie;
 import org.movierec.index.ItemFilter;
 import org.movierec.index.VectorIndex;
+import org.movierec.model.Architecture;
+import org.movierec.model.Catalog;
+import org.movierec.model.Objective;
 import org.movierec.model.SavedModel;
 import org.movierec.model.TestModels;
+import org.movierec.model.TwoTowerModel;
 
 class EmbeddingRecommenderTest {
   @TempDir Path dir;
@@ -76,6 +88,110 @@ class EmbeddingRecommenderTest {
       assertThat(all).hasSize(saved.catalog().movies().size() - rated.length);
       assertThat(all).extracting(r -> r.movie().id()).doesNotContainAnyElementsOf(
           IntStream.of(rated).boxed().toList());
+    }
+  }
+
+  @Test
+  void never_recommends_a_movie_of_the_profiles_ratings_to_a_new_user() {
+    User fresh = User.newUser(Gender.F, AgeGroup.UNDER_18, Occupation.K12_STUDENT);
+    UserProfile profile = new UserProfile(fresh, List.of(new RatedMovie(1, 5), new RatedMovie(260, 2),
+        new RatedMovie(17, 4)));
+    try (VectorIndex exact = ModelIndex.exact(saved)) {
+      List<Recommendation> recs = recommender(exact).recommend(RecommendRequest.of(profile, 50));
+      // the demo model ignores the ratings: the same order as for the bare user, without movies 1, 17 and 260
+      assertThat(recs).extracting(r -> r.movie().id()).containsExactlyElementsOf(
+          modelOrder(fresh).stream().filter(id -> id != 1 && id != 17 && id != 260).toList());
+    }
+  }
+
+  @Test
+  void excludes_both_a_known_users_saved_movies_and_the_profiles() {
+    User user = saved.catalog().users().get(3);
+    List<Integer> seen = IntStream.of(saved.seen().moviesOf(3)).boxed().toList();
+    List<Integer> unseen = saved.catalog().movies().keySet().stream().filter(id -> !seen.contains(id)).toList();
+    int extra = unseen.get(0);
+    int filtered = unseen.get(unseen.size() - 1);
+    UserProfile profile = new UserProfile(user, List.of(new RatedMovie(extra, 3), new RatedMovie(seen.get(0), 1)));
+    ItemFilter excludeAnother = ItemFilter.excluding(List.of(filtered));
+    try (VectorIndex exact = ModelIndex.exact(saved)) {
+      List<Recommendation> recs = recommender(exact).recommend(new RecommendRequest(profile, 50, excludeAnother));
+      List<Integer> expected = modelOrder(user).stream().filter(id -> id != extra && id != filtered).toList();
+      assertThat(recs).extracting(r -> r.movie().id()).containsExactlyElementsOf(expected);
+      assertThat(expected).hasSize(12 - 3 - 2);
+    }
+  }
+
+  @Test
+  void works_on_any_two_tower_model_with_its_query_vector_and_its_predicted_stars() {
+    TwoTowerModel model = new RatedGenres();
+    Map<Integer, Movie> movies = new LinkedHashMap<>();
+    for (Movie m : List.of(Movie.of(1, "Comedy One (1990)", Set.of(Genre.COMEDY)),
+        Movie.of(2, "Comedy Two (1991)", Set.of(Genre.COMEDY)), Movie.of(3, "Drama Three (1992)", Set.of(Genre.DRAMA)),
+        Movie.of(4, "Drama Four (1993)", Set.of(Genre.DRAMA)))) {
+      movies.put(m.id(), m);
+    }
+    Catalog catalog = new Catalog(movies, Map.of());
+    List<IndexedMovie> vectors = movies.values().stream()
+        .map(m -> new IndexedMovie(m.id(), model.indexVector(m), m.genres(), m.year())).toList();
+    UserProfile profile = new UserProfile(User.newUser(Gender.M, AgeGroup.FROM_25_TO_34, Occupation.WRITER),
+        List.of(new RatedMovie(1, 5), new RatedMovie(3, 2)));
+    try (VectorIndex exact = ExactIndex.of(vectors, "rated-genres")) {
+      List<Recommendation> recs = new EmbeddingRecommender(model, catalog, SeenMovies.of(new Ratings.Builder(0).build()),
+          exact).recommend(RecommendRequest.of(profile, 10));
+      // query (2, -3): movie 2 scores 2 * 2 = 4, movie 4 scores -3 * 4 = -12; movies 1 and 3 were rated
+      assertThat(recs).extracting(r -> r.movie().id()).containsExactly(2, 4);
+      assertThat(recs).extracting(Recommendation::score).containsExactly(4f, -12f);
+      assertThat(recs).extracting(Recommendation::predictedStars).containsExactly(3f, 5f);
+    }
+  }
+
+  /**
+   * A hand-made two-tower model: a comedy's index vector is (id, 0), a drama's (0, id); the query is the sum of each
+   * rated movie's index vector times (stars - 3); the predicted stars are 1 + the movie id, nothing to do with the
+   * score.
+   */
+  private static final class RatedGenres implements TwoTowerModel {
+    @Override
+    public Architecture architecture() {
+      return Architecture.HISTORY;
+    }
+
+    @Override
+    public Objective objective() {
+      return Objective.MSE;
+    }
+
+    @Override
+    public int dimension() {
+      return 2;
+    }
+
+    @Override
+    public float[] queryVector(UserProfile profile) {
+      float[] q = new float[2];
+      for (RatedMovie r : profile.ratings()) {
+        float[] v = indexVector(Movie.of(r.movieId(), "?", Set.of(r.movieId() <= 2 ? Genre.COMEDY : Genre.DRAMA)));
+        q[0] += (r.stars() - 3) * v[0];
+        q[1] += (r.stars() - 3) * v[1];
+      }
+      return q;
+    }
+
+    @Override
+    public float[] indexVector(Movie movie) {
+      return movie.genres().contains(Genre.COMEDY) ? new float[] {movie.id(), 0} : new float[] {0, movie.id()};
+    }
+
+    @Override
+    public boolean predictsStars() {
+      return true;
+    }
+
+    @Override
+    public void predictStars(UserProfile profile, Movie[] movies, float[] out) {
+      for (int i = 0; i < movies.length; i++) {
+        out[i] = 1 + movies[i].id();
+      }
     }
   }
 

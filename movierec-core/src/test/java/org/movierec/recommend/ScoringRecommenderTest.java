@@ -14,9 +14,11 @@ import org.movierec.data.Gender;
 import org.movierec.data.Genre;
 import org.movierec.data.Movie;
 import org.movierec.data.Occupation;
+import org.movierec.data.RatedMovie;
 import org.movierec.data.Ratings;
 import org.movierec.data.SeenMovies;
 import org.movierec.data.User;
+import org.movierec.data.UserProfile;
 import org.movierec.index.ItemFilter;
 
 class ScoringRecommenderTest {
@@ -62,6 +64,50 @@ class ScoringRecommenderTest {
     assertThat(ids(popular.recommend(new RecommendRequest(NEW, 10, comedies)))).containsExactly(1, 3);
     assertThat(popular.recommend(new RecommendRequest(USER_1, 10, ItemFilter.excluding(List.of(3, 4, 5)))))
         .isEmpty();
+  }
+
+  @Test
+  void never_recommends_a_movie_of_the_profiles_ratings() {
+    UserProfile profile = new UserProfile(NEW, List.of(new RatedMovie(2, 5), new RatedMovie(4, 1)));
+    assertThat(ids(popular.recommend(RecommendRequest.of(profile, 10)))).containsExactly(1, 3, 5);
+
+    UserProfile known = new UserProfile(USER_1, List.of(new RatedMovie(3, 2)));
+    assertThat(ids(popular.recommend(RecommendRequest.of(known, 10)))).containsExactly(4, 5);
+  }
+
+  @Test
+  void hands_the_profile_to_the_scorer() {
+    Scorer byRatings = new Scorer() {
+      @Override
+      public String name() {
+        return "by-ratings";
+      }
+
+      @Override
+      public void scores(User user, int[] movieIds, float[] out) {
+        for (int i = 0; i < movieIds.length; i++) {
+          out[i] = movieIds[i]; // without ratings: the highest id first
+        }
+      }
+
+      @Override
+      public void scores(UserProfile profile, int[] movieIds, float[] out) {
+        if (!profile.hasRatings()) {
+          scores(profile.user(), movieIds, out);
+          return;
+        }
+        for (int i = 0; i < movieIds.length; i++) {
+          out[i] = -movieIds[i] * profile.ratings().size(); // with ratings: the lowest id first
+        }
+      }
+    };
+    ScoringRecommender recommender = new ScoringRecommender(byRatings, MOVIES, SeenMovies.of(RATINGS));
+
+    assertThat(ids(recommender.recommend(RecommendRequest.of(NEW, 10)))).containsExactly(5, 4, 3, 2, 1);
+    List<Recommendation> recs =
+        recommender.recommend(RecommendRequest.of(new UserProfile(NEW, List.of(new RatedMovie(1, 4))), 10));
+    assertThat(ids(recs)).containsExactly(2, 3, 4, 5);
+    assertThat(recs).extracting(Recommendation::score).containsExactly(-2f, -3f, -4f, -5f);
   }
 
   @Test

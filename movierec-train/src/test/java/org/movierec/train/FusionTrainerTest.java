@@ -183,7 +183,7 @@ class FusionTrainerTest {
         .withNegatives(3); // of the 8 movies someone loves
     FusionModel m = (FusionModel) new FusionTrainer(config).train(data, TrainingListener.NONE).model();
     assertRanksEachOnesLovedGenreFirst(m);
-    assertThat(new FusionTrainer(config).train(data, TrainingListener.NONE).model().weights())
+    assertThat(((FusionModel) new FusionTrainer(config).train(data, TrainingListener.NONE).model()).weights())
         .as("seeded negatives: the same model again").isEqualTo(m.weights());
   }
 
