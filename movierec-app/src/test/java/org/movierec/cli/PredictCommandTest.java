@@ -112,9 +112,12 @@ class PredictCommandTest {
         .contains("cannot read " + tmp.resolve("missing.dat") + ": no such file");
   }
 
-  /** The model's own prediction, by the demo model's formula (3 + 2 x cosine), independently of predict's route. */
+  /** The model's own prediction for the user as saved with the model, independently of predict's route. */
   private float modelSays(User user, int movieId) {
-    return saved.model().predict(user, saved.catalog().movie(movieId));
+    float[] out = new float[1];
+    saved.model().predictStars(saved.profile(user), new org.movierec.data.Movie[] {saved.catalog().movie(movieId)},
+        out);
+    return out[0];
   }
 
   /** Checks {user}::{movie}::{stars} lines against the model's own predictions, to the 4 decimals written. */

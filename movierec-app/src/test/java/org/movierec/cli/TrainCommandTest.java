@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.movierec.model.ModelFiles;
 import org.movierec.model.ModelManifest;
+import org.movierec.model.Architecture;
 import org.movierec.model.Objective;
+import org.movierec.train.HistoryConfig;
 import org.movierec.train.TrainingConfig;
 
 class TrainCommandTest {
@@ -90,11 +92,14 @@ class TrainCommandTest {
 
   @Test
   void each_objective_starts_from_its_own_defaults_and_the_options_override_them() {
-    assertThat(TrainCommand.config(null, Objective.RANKING, null, null, null))
+    assertThat(TrainCommand.trainer(null, Architecture.DEMO, Objective.RANKING, null, null, null).config())
         .isEqualTo(TrainingConfig.defaults(Objective.RANKING));
-    assertThat(TrainCommand.config(null, Objective.RANKING, 2, 7L, 0.0))
+    assertThat(TrainCommand.trainer(null, Architecture.DEMO, Objective.RANKING, 2, 7L, 0.0).config())
         .isEqualTo(TrainingConfig.defaults(Objective.RANKING).withEpochs(2).withSeed(7).withTestFraction(0));
-    assertThat(TrainCommand.config(null, Objective.MSE, null, null, null)).isEqualTo(TrainingConfig.defaults());
+    assertThat(TrainCommand.trainer(null, Architecture.DEMO, null, null, null, null).config())
+        .isEqualTo(TrainingConfig.defaults());
+    assertThat(TrainCommand.trainer(null, Architecture.HISTORY, null, 3, 5L, 0.2).config())
+        .isEqualTo(HistoryConfig.defaults().withEpochs(3).withSeed(5).withTestFraction(0.2));
   }
 
   @Test

@@ -19,6 +19,7 @@ import static org.movierec.model.FusionWeights.USER_ID_FC;
 import static org.movierec.model.FusionWeights.W;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.movierec.data.Genre;
 import org.movierec.data.Movie;
 import org.movierec.data.User;
@@ -43,6 +44,8 @@ public final class FusionModel implements TwoTowerModel {
   private final FusionFeatures features;
   private final FusionWeights weights;
   private final Objective objective;
+  /** Unit movie vectors of the known movie rows, computed on first use (an unknown movie's each time). */
+  private final AtomicReferenceArray<float[]> indexVectors;
 
   /** A model trained with the original demo's squared-error objective. */
   public FusionModel(ModelShape shape, FusionFeatures features, FusionWeights weights) {
@@ -59,6 +62,7 @@ public final class FusionModel implements TwoTowerModel {
       throw new IllegalArgumentException("model shape " + shape + " does not fit the features " + features);
     }
     FusionWeights.of(shape, weights.all()); // validates every tensor's shape
+    this.indexVectors = new AtomicReferenceArray<>(shape.movieRows());
   }
 
   public ModelShape shape() {
@@ -97,7 +101,16 @@ public final class FusionModel implements TwoTowerModel {
   /** The unit movie vector, so that inner products are the cosine the model scores with. */
   @Override
   public float[] indexVector(Movie movie) {
-    return Vectors.normalize(movieVector(movie));
+    int row = features.movieRow(movie);
+    if (row == 0) {
+      return Vectors.normalize(movieVector(movie));
+    }
+    float[] v = indexVectors.get(row);
+    if (v == null) {
+      v = Vectors.normalize(movieVector(movie));
+      indexVectors.set(row, v); // a race computes the same vector twice, harmlessly
+    }
+    return v.clone();
   }
 
   @Override
