@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,7 +18,9 @@ import org.movierec.data.DatasetSource;
 import org.movierec.data.Gender;
 import org.movierec.data.MovieLensData;
 import org.movierec.data.Occupation;
+import org.movierec.data.RatedMovie;
 import org.movierec.data.User;
+import org.movierec.index.ItemFilter;
 import org.movierec.index.VectorIndex;
 import org.movierec.model.SavedModel;
 import org.movierec.recommend.EmbeddingRecommender;
@@ -54,6 +58,10 @@ import picocli.CommandLine.Spec;
 final class QuickstartCommand implements Callable<Integer> {
   static final User DEMO_USER = User.newUser(Gender.F, AgeGroup.UNDER_18, Occupation.K12_STUDENT);
   static final int DEMO_USER_ID = 1;
+  /** The new user who rated a few movies: as in the README's {@code --rated 1193:5,2355:4,1:3 -a 25 -g F -j 12}. */
+  static final User RATING_USER = User.newUser(Gender.F, AgeGroup.FROM_25_TO_34, Occupation.PROGRAMMER);
+  static final List<RatedMovie> DEMO_RATINGS = List.of(new RatedMovie(1193, 5), new RatedMovie(2355, 4),
+      new RatedMovie(1, 3));
   private static final int TOP = 5;
 
   @ParentCommand MovieRecCli root;
@@ -103,14 +111,15 @@ final class QuickstartCommand implements Callable<Integer> {
     IndexCommand.build(dir, saved, out);
     try (VectorIndex index = ModelIndex.open(dir, saved)) {
       EmbeddingRecommender recommender = new EmbeddingRecommender(saved.model(), saved.catalog(), saved.seen(), index);
-      out.println();
-      RecommendationTable.print(out, RecommendCommand.caption(DEMO_USER, DEMO_USER),
-          recommender.recommend(RecommendRequest.of(DEMO_USER, TOP)));
       User known = saved.catalog().users().getOrDefault(DEMO_USER_ID,
           saved.catalog().users().values().iterator().next());
-      out.println();
-      RecommendationTable.print(out, RecommendCommand.caption(known, known),
-          recommender.recommend(RecommendRequest.of(known, TOP)));
+      List<RatedMovie> rated = demoRatings(saved);
+      for (AskedUser user : List.of(AskedUser.of(saved, DEMO_USER, List.of()),
+          AskedUser.of(saved, RATING_USER, rated), AskedUser.of(saved, known, List.of()))) {
+        out.println();
+        RecommendationTable.print(out, RecommendCommand.caption(user),
+            recommender.recommend(new RecommendRequest(user.profile(), TOP, ItemFilter.NONE)));
+      }
     }
     String modelFlag = model.dir == null ? "" : " --model " + dir;
     out.println();
@@ -120,6 +129,22 @@ final class QuickstartCommand implements Callable<Integer> {
     out.println("      movierec --help");
     out.flush();
     return 0;
+  }
+
+  /**
+   * {@link #DEMO_RATINGS}, or, for a catalog without those movies (not MovieLens 1M), its first three movies rated 5,
+   * 4 and 3 stars.
+   */
+  static List<RatedMovie> demoRatings(SavedModel saved) {
+    if (DEMO_RATINGS.stream().allMatch(r -> saved.catalog().movies().containsKey(r.movieId()))) {
+      return DEMO_RATINGS;
+    }
+    List<Integer> first = saved.catalog().movies().keySet().stream().limit(3).toList();
+    List<RatedMovie> out = new ArrayList<>();
+    for (int i = 0; i < first.size(); i++) {
+      out.add(new RatedMovie(first.get(i), 5 - i));
+    }
+    return out;
   }
 
   /** The cached MovieLens 1M, downloaded first when it is not there yet. */
