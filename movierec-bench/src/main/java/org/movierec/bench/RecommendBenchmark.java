@@ -6,6 +6,7 @@ import org.movierec.data.AgeGroup;
 import org.movierec.data.Gender;
 import org.movierec.data.Occupation;
 import org.movierec.data.User;
+import org.movierec.data.UserProfile;
 import org.movierec.index.VectorIndex;
 import org.movierec.model.ModelFiles;
 import org.movierec.model.SavedModel;
@@ -27,7 +28,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * In-process top-10 latency: user tower + vector search + catalog look-up, on a trained model directory given by the
  * system property {@code movierec.bench.model} (benchmarks/run.sh trains one). Known users cycle through every user of
- * the catalog, so their rated movies (excluded from the search) vary as they do in use.
+ * the catalog, each read from the ratings saved with the model (the history model's user tower pools them), so their
+ * rated movies (excluded from the search) vary as they do in use.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -38,7 +40,7 @@ public class RecommendBenchmark {
 
   private VectorIndex index;
   private EmbeddingRecommender recommender;
-  private User[] knownUsers;
+  private UserProfile[] knownUsers;
   private int next;
   private final User newUser = User.newUser(Gender.F, AgeGroup.UNDER_18, Occupation.K12_STUDENT);
 
@@ -48,7 +50,7 @@ public class RecommendBenchmark {
     SavedModel model = ModelFiles.load(dir);
     index = backend.equals("lucene") ? ModelIndex.open(dir, model) : ModelIndex.exact(model);
     recommender = new EmbeddingRecommender(model.model(), model.catalog(), model.seen(), index);
-    knownUsers = model.catalog().users().values().toArray(User[]::new);
+    knownUsers = model.catalog().users().values().stream().map(model::profile).toArray(UserProfile[]::new);
   }
 
   @TearDown(Level.Trial)
@@ -63,7 +65,7 @@ public class RecommendBenchmark {
 
   @Benchmark
   public java.util.List<Recommendation> top10KnownUser() {
-    User u = knownUsers[next++ % knownUsers.length];
+    UserProfile u = knownUsers[next++ % knownUsers.length];
     return recommender.recommend(RecommendRequest.of(u, 10));
   }
 }

@@ -37,6 +37,7 @@ import org.movierec.model.Weights;
  * inside a training run; every array belongs to the manager given at construction.
  */
 final class HistoryNetwork {
+  private static final boolean PER_USER = Boolean.getBoolean("movierec.perUser");
   private final HistoryShape shape;
   private final Map<String, NDArray> params = new LinkedHashMap<>();
 
@@ -86,7 +87,9 @@ final class HistoryNetwork {
         .sub(batch.blocked().mul(1e4f)); // [B, M]
     NDArray targets = batch.targets();
     NDArray count = targets.sum();
-    NDArray ranking = logits.logSoftmax(1).mul(targets).sum().neg().div(count);
+    NDArray ranking = PER_USER
+        ? logits.logSoftmax(1).mul(targets).sum(new int[] {1}).div(targets.sum(new int[] {1}).add(1e-8f)).mean().neg()
+        : logits.logSoftmax(1).mul(targets).sum().neg().div(count);
     NDArray stars = DjlOps.fc(z, params.get(USER_STARS + W), params.get(USER_STARS + B)).matMul(vt)
         .add(DjlOps.fc(z, params.get(USER_STARS_BIAS + W), params.get(USER_STARS_BIAS + B)))
         .add(params.get(MOVIE_STARS_BIAS))
