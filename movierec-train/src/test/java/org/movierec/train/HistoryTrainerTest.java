@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import org.movierec.data.Genre;
 import org.movierec.data.Movie;
 import org.movierec.data.MovieLensData;
 import org.movierec.data.RatedMovie;
+import org.movierec.data.Ratings;
 import org.movierec.data.SeenMovies;
 import org.movierec.data.User;
 import org.movierec.data.UserProfile;
@@ -88,10 +91,34 @@ class HistoryTrainerTest {
     return n;
   }
 
+  /** Everybody's demographics: they tell nothing of anyone's taste. */
+  private static final User SAME = User.newUser(org.movierec.data.Gender.F, org.movierec.data.AgeGroup.values()[3],
+      org.movierec.data.Occupation.ofCode(0));
+
+  /**
+   * Eight users of the same age, gender and occupation rate every movie; users 1, 2, 5, 6 love romances, users 3, 4,
+   * 7, 8 love action, everything else gets 2 stars: only a user's ratings tell the taste.
+   */
+  static MovieLensData tasteByHistory() {
+    Map<Integer, User> users = new LinkedHashMap<>();
+    for (int id = 1; id <= 8; id++) {
+      users.put(id, new User(id, SAME.gender(), SAME.age(), SAME.occupation(), ""));
+    }
+    Ratings.Builder b = new Ratings.Builder(128);
+    for (User u : users.values()) {
+      boolean romantic = (u.id() - 1) % 4 < 2;
+      for (Movie m : TestModels.movies().values()) {
+        boolean loves = m.genres().contains(romantic ? Genre.ROMANCE : Genre.ACTION);
+        b.add(u.id(), m.id(), loves ? 5 : 2, -1);
+      }
+    }
+    return new MovieLensData(TestModels.movies(), users, b.build(), "test");
+  }
+
   @Test
   void learns_each_users_taste_from_their_history_and_predicts_their_stars() {
     List<EpochStats> epochs = new ArrayList<>();
-    TrainingResult r = new HistoryTrainer(quick()).train(FusionTrainerTest.tasteData(), new TrainingListener() {
+    TrainingResult r = new HistoryTrainer(quick()).train(tasteByHistory(), new TrainingListener() {
       @Override
       public void onEpoch(EpochStats stats) {
         epochs.add(stats);
@@ -102,9 +129,8 @@ class HistoryTrainerTest {
     TwoTowerModel m = r.model();
     Movie romance = TestModels.movies().get(17);
     Movie action = TestModels.movies().get(5);
-    // A new user (demographics of nobody in particular) who loved one romance and disliked one action movie.
-    User newcomer = User.newUser(org.movierec.data.Gender.M, org.movierec.data.AgeGroup.values()[3],
-        org.movierec.data.Occupation.ofCode(0));
+    // A new user, like everybody else, who loved one romance and disliked one action movie, or the other way round.
+    User newcomer = SAME;
     UserProfile romantic = new UserProfile(newcomer, List.of(new RatedMovie(7, 5), new RatedMovie(10, 2)));
     UserProfile actionFan = new UserProfile(newcomer, List.of(new RatedMovie(7, 2), new RatedMovie(10, 5)));
     float[] stars = new float[2];
