@@ -16,9 +16,8 @@ import org.movierec.model.ModelShape;
 /**
  * Turns training users into {@link HistoryBatch}es. Each time a user is drawn, their ratings are split at random into
  * an input (the history the user tower reads) and targets (what it must find and rate): a rating is never both, so
- * the rating being predicted is never part of the history that predicts it. Per user and step, with probability
- * {@code emptyShare} every rating is a target (no history: the cold-start case); otherwise each rating is an input
- * with a probability drawn uniformly from [0, 1), and at least one rating is a target.
+ * the rating being predicted is never part of the history that predicts it. How many are history is drawn per user
+ * and step as {@link HistorySplits} says; at least one rating is always a target.
  */
 final class HistoryBatches {
   private final int movieRows;
@@ -27,15 +26,14 @@ final class HistoryBatches {
   private final int[][] rows;
   private final int[][] stars;
   private final User[] users;
-  private final float emptyShare;
-  private final float minKeep = Float.parseFloat(System.getProperty("movierec.minKeep", "0"));
+  private final HistorySplits splits;
   private final int titleLength;
   private final float[] genreMultiHot;
   private final long[] paddedTitles;
   private final float[] titleMask;
 
   HistoryBatches(SeenMovies train, Map<Integer, User> users, Map<Integer, Movie> movies, FusionFeatures features,
-      float emptyShare) {
+      HistorySplits splits) {
     this.movieRows = features.movies().rows();
     this.titleLength = features.titleLength();
     this.genreMultiHot = genreMultiHot(movies, features);
@@ -45,7 +43,7 @@ final class HistoryBatches {
     this.rows = new int[userIds.length][];
     this.stars = new int[userIds.length][];
     this.users = new User[userIds.length];
-    this.emptyShare = emptyShare;
+    this.splits = splits;
     for (int u = 0; u < userIds.length; u++) {
       var ratings = train.ratingsOf(userIds[u]);
       rows[u] = new int[ratings.size()];
@@ -114,10 +112,26 @@ final class HistoryBatches {
   /** Which of a user's {@code count} ratings are inputs this time; at least one is not. */
   private boolean[] split(int count, SplittableRandom random) {
     boolean[] input = new boolean[count];
-    if (random.nextFloat() < emptyShare) {
+    float kind = random.nextFloat();
+    if (kind < splits.emptyShare()) {
       return input;
     }
-    float keep = minKeep + (1 - minKeep) * random.nextFloat();
+    if (kind < splits.emptyShare() + splits.fewShotShare()) {
+      int shown = Math.min(count - 1, 1 + random.nextInt(splits.fewShotMax()));
+      int[] order = new int[count];
+      for (int i = 0; i < count; i++) {
+        order[i] = i;
+      }
+      for (int i = 0; i < shown; i++) { // the first `shown` of a partial shuffle of the positions
+        int j = i + random.nextInt(count - i);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+        input[order[i]] = true;
+      }
+      return input;
+    }
+    float keep = splits.minKeep() + (1 - splits.minKeep()) * random.nextFloat();
     int kept = 0;
     for (int i = 0; i < count; i++) {
       input[i] = random.nextFloat() < keep;

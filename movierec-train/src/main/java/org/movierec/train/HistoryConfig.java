@@ -1,5 +1,7 @@
 package org.movierec.train;
 
+import java.util.Objects;
+
 /**
  * How to train the history model ({@link HistoryTrainer}).
  *
@@ -11,9 +13,7 @@ package org.movierec.train;
  * @param hiddenDim width of the user tower's hidden layer
  * @param towerDim width of the user and movie vectors (the index adds one for the folded bias)
  * @param temperature 0 scores by the plain inner product; else by the cosine over this temperature (plus the bias)
- * @param emptyHistoryShare share of a batch's users shown no history at all, so that the demographics alone learn to
- *     rank (the cold-start case); the others show each of their ratings with a probability drawn uniformly from 0 to
- *     1 per user and step, and must find the rest
+ * @param splits how each drawn user's ratings are split into history and targets
  * @param seed seeds initialisation, shuffling and the input/target splits: the same seed gives the same model
  * @param testFraction share of ratings held out to measure RMSE; 0 trains on every rating
  */
@@ -26,7 +26,7 @@ public record HistoryConfig(
     int hiddenDim,
     int towerDim,
     float temperature,
-    float emptyHistoryShare,
+    HistorySplits splits,
     long seed,
     double testFraction) {
 
@@ -49,9 +49,7 @@ public record HistoryConfig(
       throw new IllegalArgumentException("temperature must be 0 (plain inner product) or positive, got: "
           + temperature);
     }
-    if (!(emptyHistoryShare >= 0 && emptyHistoryShare <= 1)) {
-      throw new IllegalArgumentException("empty-history share must be in [0, 1], got: " + emptyHistoryShare);
-    }
+    Objects.requireNonNull(splits, "splits");
     if (!(testFraction >= 0 && testFraction < 1)) {
       throw new IllegalArgumentException("test fraction must be in [0, 1), got: " + testFraction);
     }
@@ -59,52 +57,52 @@ public record HistoryConfig(
 
   /** The settings MovieRec trains the history model with unless told otherwise; the demo's 90/10 split, seed 42. */
   public static HistoryConfig defaults() {
-    return new HistoryConfig(DEFAULT_EPOCHS, 512, 2e-3f, 1f, 256, 512, 256, 0f, 0.05f, 42, 0.1);
+    return new HistoryConfig(DEFAULT_EPOCHS, 512, 2e-3f, 1f, 256, 512, 256, 0f, HistorySplits.defaults(), 42, 0.1);
   }
 
   public HistoryConfig withEpochs(int n) {
     return new HistoryConfig(n, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim,
-        temperature, emptyHistoryShare, seed, testFraction);
+        temperature, splits, seed, testFraction);
   }
 
   public HistoryConfig withSeed(long s) {
     return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim,
-        temperature, emptyHistoryShare, s, testFraction);
+        temperature, splits, s, testFraction);
   }
 
   public HistoryConfig withTestFraction(double f) {
     return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim,
-        temperature, emptyHistoryShare, seed, f);
+        temperature, splits, seed, f);
   }
 
   public HistoryConfig withBatchSize(int b) {
     return new HistoryConfig(epochs, b, learningRate, starLossWeight, historyDim, hiddenDim, towerDim,
-        temperature, emptyHistoryShare, seed, testFraction);
+        temperature, splits, seed, testFraction);
   }
 
   public HistoryConfig withLearningRate(float lr) {
     return new HistoryConfig(epochs, batchSize, lr, starLossWeight, historyDim, hiddenDim, towerDim,
-        temperature, emptyHistoryShare, seed, testFraction);
+        temperature, splits, seed, testFraction);
   }
 
   public HistoryConfig withStarLossWeight(float w) {
     return new HistoryConfig(epochs, batchSize, learningRate, w, historyDim, hiddenDim, towerDim,
-        temperature, emptyHistoryShare, seed, testFraction);
+        temperature, splits, seed, testFraction);
   }
 
   public HistoryConfig withWidths(int history, int hidden, int tower) {
     return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, history, hidden, tower,
-        temperature, emptyHistoryShare, seed, testFraction);
+        temperature, splits, seed, testFraction);
   }
 
   public HistoryConfig withTemperature(float t) {
     return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim, t,
-        emptyHistoryShare, seed, testFraction);
+        splits, seed, testFraction);
   }
 
-  public HistoryConfig withEmptyHistoryShare(float share) {
-    return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim, temperature,
-        share, seed, testFraction);
+  public HistoryConfig withSplits(HistorySplits s) {
+    return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim,
+        temperature, s, seed, testFraction);
   }
 
   private static void positive(String name, int value) {

@@ -36,7 +36,8 @@ class HistoryTrainerTest {
     MovieLensData data = FusionTrainerTest.tasteData();
     FusionFeatures features = FusionTrainer.features(data, data.ratings());
     SeenMovies seen = SeenMovies.of(data.ratings());
-    HistoryBatches batches = new HistoryBatches(seen, data.users(), data.movies(), features, 0.25f);
+    HistoryBatches batches = new HistoryBatches(seen, data.users(), data.movies(), features,
+        new HistorySplits(0.25f, 0f, 1, 0f));
     int m = features.movies().rows();
     int[] order = IntStream.range(0, batches.users()).toArray();
     SplittableRandom random = new SplittableRandom(3);
