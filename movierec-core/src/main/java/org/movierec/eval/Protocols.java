@@ -287,7 +287,8 @@ public final class Protocols {
    * order.
    *
    * @param revealed one of {@link #FEW_SHOT_REVEALED}
-   * @throws IllegalArgumentException if {@code revealed} is not one of them
+   * @throws IllegalArgumentException if {@code revealed} is not one of them, or no held-out user has more than {@code
+   *     revealed} ratings
    */
   public static ProtocolSplit fewShot(Ratings ratings, int revealed, long seed) {
     int index = FEW_SHOT_REVEALED.indexOf(revealed);
@@ -307,9 +308,13 @@ public final class Protocols {
         }
       }
     }
+    Ratings test = heldOutRatings.filter(row -> part[row] == 2);
+    if (test.size() == 0) {
+      throw new IllegalArgumentException("none of the " + distinctUsers(heldOutRatings) + " held-out users has more"
+          + " than " + revealed + " ratings, so none can reveal " + revealed + " and keep one to be found");
+    }
     return new ProtocolSplit(FEW_SHOT_ALL.get(index), seed, ratings.filter(row -> !heldOut[row]), empty(),
-        heldOutRatings.filter(row -> part[row] == 1), heldOutRatings.filter(row -> part[row] == 2),
-        CandidateSets.NONE);
+        heldOutRatings.filter(row -> part[row] == 1), test, CandidateSets.NONE);
   }
 
   /**
@@ -351,6 +356,10 @@ public final class Protocols {
       rows[u - 1][filled[u]++] = row;
     }
     return rows;
+  }
+
+  private static int distinctUsers(Ratings ratings) {
+    return IdIndex.of(userIds(ratings)).size();
   }
 
   private static int[] userIds(Ratings ratings) {
