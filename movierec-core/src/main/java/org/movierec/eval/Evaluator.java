@@ -34,9 +34,10 @@ import org.movierec.recommend.TopScores;
  *       train ratings (the train catalog), minus, when the protocol excludes seen movies, the user's train and
  *       validation movies; the user's revealed movies are always left out. The scorer scores the candidates; the
  *       best {@link Protocol#maxK()} are kept, higher score first, equal scores by smaller movie id. Relevant movies
- *       are the user's test ratings with at least {@link Protocol#minRelevantStars()} stars; a relevant movie outside the candidates (one no train rating mentions)
- *       still counts in {@code |relevant|} and can never be hit. A user without a relevant movie is skipped: not in
- *       the means, counted in {@link Results#skippedUsers()}. Each metric is the mean over the other users.
+ *       are the user's test ratings with at least {@link Protocol#minRelevantStars()} stars; a relevant movie outside
+ *       the candidates (one no train rating mentions) still counts in {@code |relevant|} and can never be hit. A user
+ *       without a relevant movie is skipped: not in the means, counted in {@link Results#skippedUsers()}. Each metric
+ *       is the mean over the other users.
  *   <li>Star prediction: RMSE and MAE over every test rating, with the scorer's clipped predictions.
  * </ul>
  *

@@ -29,9 +29,10 @@ import org.movierec.recommend.StarWeights;
  * command anyone can rerun: on validation splits made from the <em>training users</em> of the seed-1 cold-start split
  * of MovieLens 1M (the users every seed-1 few-shot protocol trains on), never from its held-out users. Each validation
  * split is {@code Protocols.fewShot(coldStart(ml-1m, 1).train(), 5, seed)} for seeds {@link #VALIDATION_SEEDS}: 10% of
- * the 5,436 training users (544) are held out again and reveal 5 ratings, and the other 4,892 train. Every setting is scored by
- * its NDCG@10 averaged over the seeds; the table is printed best first, and the test checks that each recommender's
- * defaults are within {@value #TOLERANCE} of the best setting of its grid (the validation noise is larger than that).
+ * the 5,436 training users (544) are held out again and reveal 5 ratings, and the other 4,892 train. Every setting is
+ * scored by its NDCG@10 averaged over the seeds; the table is printed best first, and the test checks that each
+ * recommender's defaults are within {@value #TOLERANCE} of the best setting of its grid (the validation noise is
+ * larger than that).
  *
  * <p>Not part of the build (the name ends in neither Test nor IT); run it with {@code ./mvnw -q -pl movierec-core test
  * -Dtest=FewShotTuning -Dsurefire.failIfNoSpecifiedTests=false}: about 11 minutes on 2 shared cores, mostly EASE's
