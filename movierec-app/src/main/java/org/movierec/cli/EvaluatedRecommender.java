@@ -15,7 +15,9 @@ enum EvaluatedRecommender {
   SEGMENT_POPULARITY("segment-popularity", "the most liked movies of the user's age, gender and occupation", null,
       false),
   BIASED_MF("biased-mf", "matrix factorization with user and movie biases, trained on the stars", null, true),
-  EASE("ease", "EASE, a closed-form item-to-item model of who rated what", null, false),
+  EASE("ease", "EASE, a closed-form item-to-item model of who rated what; folds a new user's ratings in", null,
+      false),
+  ITEM_KNN("item-knn", "item-based k nearest neighbours: movies like those the user rated (cosine)", null, false),
   FUSION_MSE("fusion-mse", "the two towers trained on the stars (the original demo's model)", Objective.MSE, true),
   FUSION_RANKING("fusion-ranking", "the same two towers trained for ranking (softmax over the catalog)",
       Objective.RANKING, false);

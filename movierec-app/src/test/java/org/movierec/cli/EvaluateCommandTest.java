@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code movierec evaluate} run as a user runs it, on a small synthetic MovieLens with timestamps for ten users. */
 class EvaluateCommandTest {
   private static final List<String> ALL = List.of("popularity", "most-liked", "segment-popularity", "biased-mf",
-      "ease", "fusion-mse", "fusion-ranking");
+      "ease", "item-knn", "fusion-mse", "fusion-ranking");
+  private static final List<String> FEW_SHOT = List.of("few-shot-1", "few-shot-3", "few-shot-5", "few-shot-10");
 
   @TempDir static Path root;
 
@@ -41,21 +42,35 @@ class EvaluateCommandTest {
   void evaluates_every_recommender_that_applies_on_every_protocol() {
     assertThat(everything.exitCode()).as("%s", everything).isZero();
     List<String> lines = everything.outLines();
-    assertThat(lines).contains("Evaluating all 7 recommenders on rating, ranking, ncf, cold-start, seed 1")
-        .anyMatch(l -> l.startsWith("[1/4] rating (seed 1): train "))
-        .anyMatch(l -> l.startsWith("[2/4] ranking (seed 1): train "))
-        .anyMatch(l -> l.startsWith("[3/4] ncf (seed 1): train "))
-        .anyMatch(l -> l.startsWith("[4/4] cold-start (seed 1): train "))
+    assertThat(lines).contains("Evaluating all 8 recommenders on rating, ranking, ncf, cold-start, few-shot-1,"
+        + " few-shot-3, few-shot-5, few-shot-10, seed 1")
+        .anyMatch(l -> l.startsWith("[1/8] rating (seed 1): train "))
+        .anyMatch(l -> l.startsWith("[2/8] ranking (seed 1): train "))
+        .anyMatch(l -> l.startsWith("[3/8] ncf (seed 1): train "))
+        .anyMatch(l -> l.startsWith("[4/8] cold-start (seed 1): train "))
+        .anyMatch(l -> l.startsWith("[5/8] few-shot-1 (seed 1): train ") && l.contains("; revealed 2 ratings of 2"
+            + " users and "))
+        .anyMatch(l -> l.startsWith("[8/8] few-shot-10 (seed 1): train ") && l.contains("; revealed 20 ratings of"
+            + " 2 users and "))
         .contains("  not evaluated, since they predict no stars: popularity, most-liked, segment-popularity, ease,"
-            + " fusion-ranking")
+            + " item-knn, fusion-ranking")
         .contains("  Users with timestamps: 10 of 20: each is a test user; the other users' ratings only train");
     assertThat(lines.stream().filter(l -> l.matches("  (biased-mf|fusion-mse): RMSE \\d\\.\\d{4}  MAE \\d\\.\\d{4}"
         + "  \\(train \\d+\\.\\d s, eval \\d+\\.\\d s\\)"))).hasSize(2);
     for (String r : ALL) {
-      // ranking, ncf and cold-start for every recommender
+      // ranking, ncf, cold-start and the four few-shot protocols for every recommender
       assertThat(lines.stream().filter(l -> l.startsWith("  " + r + ": Recall@10 ") || l.startsWith("  " + r
-          + ": HR@10 "))).as(r).hasSize(3);
+          + ": HR@10 "))).as(r).hasSize(7);
     }
+  }
+
+  @Test
+  void learns_each_recommender_once_for_cold_start_and_the_few_shot_protocols_which_share_their_training_ratings() {
+    List<String> lines = everything.outLines();
+    // ranking, ncf, cold-start
+    assertThat(lines.stream().filter(l -> l.equals("  ease: fitting..."))).hasSize(3);
+    assertThat(lines.stream().filter(l -> l.equals("  The recommenders are those learned for cold-start, from the"
+        + " same training ratings; their train seconds are the time they took there"))).hasSize(4);
   }
 
   @Test
@@ -67,7 +82,8 @@ class EvaluateCommandTest {
         + " stars  \\d+\\.\\d s"))).hasSize(1);
     assertThat(out.stream().filter(l -> l.matches("    epoch 1/1  train loss \\d+\\.\\d{4}  validation RMSE"
         + " \\d\\.\\d{4} stars  \\d+\\.\\d s"))).hasSize(1);
-    // fusion-mse on ncf and cold-start, fusion-ranking on ranking, ncf and cold-start: the loss only
+    // fusion-mse on ncf and cold-start, fusion-ranking on ranking, ncf and cold-start (the models of cold-start serve
+    // the few-shot protocols): the loss only
     assertThat(out.stream().filter(l -> l.matches("    epoch 1/1  train loss \\d+\\.\\d{4}  \\d+\\.\\d s")))
         .hasSize(5);
     assertThat(everything.err()).isEmpty();
@@ -81,7 +97,8 @@ class EvaluateCommandTest {
         .contains("\n  recommender    RMSE     MAE  train s   eval s\n")
         .contains("\nncf: 10 users\n")
         .contains("\nTargets:\n  Fusion model (fusion-mse), rating: RMSE <= 0.845: ")
-        .contains("Report: " + report.resolve("report.md").toAbsolutePath() + " (with report.json and 7 plots)");
+        .contains("\nfew-shot-5: ")
+        .contains("Report: " + report.resolve("report.md").toAbsolutePath() + " (with report.json and 11 plots)");
   }
 
   @Test
@@ -91,18 +108,20 @@ class EvaluateCommandTest {
     try (var files = Files.list(report)) {
       files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".svg")).sorted().forEach(plots::add);
     }
-    assertThat(plots).containsExactly("heldout-rmse.svg", "metrics-cold-start.svg", "metrics-ncf.svg",
+    assertThat(plots).containsExactly("heldout-rmse.svg", "metrics-cold-start.svg", "metrics-few-shot-1.svg",
+        "metrics-few-shot-10.svg", "metrics-few-shot-3.svg", "metrics-few-shot-5.svg", "metrics-ncf.svg",
         "metrics-ranking.svg", "metrics-rating.svg", "training-fusion-mse.svg", "training-fusion-ranking.svg");
     String md = Files.readString(report.resolve("report.md"));
-    assertThat(md).contains("- **Seed:** 1", "## rating", "## ranking", "## ncf", "## cold-start",
+    assertThat(md).contains("- **Seed:** 1", "## rating", "## ranking", "## ncf", "## cold-start", "## few-shot-1",
+        "## few-shot-10",
         "- Users with timestamps: 10 of 20", "| Recommender | HR@10 | NDCG@10 | Train s | Eval s |",
         "- **Timestamps:** `" + data.timestamps.toAbsolutePath() + "` (SHA-256 `",
         "- **Command:** `movierec evaluate --data " + data.dir + " --timestamps ");
     JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
     assertThat(json.get("seed").asLong()).isEqualTo(1);
     assertThat(json.get("data").get("usersWithTimestamps").asInt()).isEqualTo(10);
-    assertThat(json.get("sections")).hasSize(4);
-    assertThat(json.get("sections").get(1).get("rows")).hasSize(7);
+    assertThat(json.get("sections")).hasSize(8);
+    assertThat(json.get("sections").get(1).get("rows")).hasSize(8);
     assertThat(json.get("curves")).hasSize(7);
     assertThat(json.get("targets")).hasSize(6);
   }
@@ -137,7 +156,7 @@ class EvaluateCommandTest {
     assertThat(run.exitCode()).as("%s", run).isZero();
     JsonNode first = new ObjectMapper().readTree(report.resolve("report.json").toFile());
     JsonNode second = new ObjectMapper().readTree(again.resolve("report.json").toFile());
-    for (int s = 1; s < 4; s++) {
+    for (int s = 1; s < 8; s++) {
       for (JsonNode row : second.get("sections").get(s).get("rows")) {
         JsonNode same = null;
         for (JsonNode r : first.get("sections").get(s).get("rows")) {
@@ -155,8 +174,21 @@ class EvaluateCommandTest {
   void rejects_an_unknown_protocol_listing_the_valid_names() {
     Cli.Run run = Cli.run(home, "evaluate", "--data", data.dir.toString(), "--protocol", "xyz");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("unknown protocol 'xyz'; valid: rating, ranking, ncf, cold-start")
+    assertThat(run.err()).contains("unknown protocol 'xyz'; valid: rating, ranking, ncf, cold-start, few-shot-1,"
+        + " few-shot-3, few-shot-5, few-shot-10; or few-shot for the four few-shot protocols")
         .contains("movierec evaluate --help");
+  }
+
+  @Test
+  void few_shot_selects_the_four_few_shot_protocols() {
+    Cli.Run run = Cli.run(home, "evaluate", "--data", data.dir.toString(), "--protocol", "few-shot", "--protocol",
+        "few-shot-5", "--protocol", "cold-start", "--recommender", "popularity", "--report", tmp.toString());
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.out()).contains("Evaluating popularity on cold-start, few-shot-1, few-shot-3, few-shot-5,"
+        + " few-shot-10, seed 1");
+    for (String p : FEW_SHOT) {
+      assertThat(run.out()).contains("\n" + p + ": ");
+    }
   }
 
   @Test
@@ -195,7 +227,10 @@ class EvaluateCommandTest {
     Cli.Run run = Cli.run(home, "evaluate", "--help");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).startsWith("Usage: movierec evaluate").contains("Examples:", "  movierec evaluate")
-        .contains("rating, ranking, ncf, cold-start").contains(ALL).doesNotContain("%n");
+        .contains(ALL).doesNotContain("%n");
+    assertThat(run.out().replaceAll("\\s+", " "))
+        .contains("rating, ranking, ncf, cold-start, few-shot, few-shot-1, few-shot-3, few-shot-5, few-shot-10"
+            + " (few-shot: the four few-shot protocols)");
     assertThat(run.out().lines().filter(l -> l.length() > 80)).as("lines wider than 80 columns").isEmpty();
   }
 }

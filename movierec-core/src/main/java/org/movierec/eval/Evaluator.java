@@ -1,16 +1,20 @@
 package org.movierec.eval;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.movierec.data.IdIndex;
+import org.movierec.data.RatedMovie;
 import org.movierec.data.Ratings;
 import org.movierec.data.SeenMovies;
 import org.movierec.data.User;
+import org.movierec.data.UserProfile;
 import org.movierec.recommend.Scorer;
 import org.movierec.recommend.StarPredictor;
 import org.movierec.recommend.TopScores;
@@ -23,13 +27,17 @@ import org.movierec.recommend.TopScores;
  * <ul>
  *   <li>A test user with no training rating (every cold-start user) is passed to the scorer as a new user: id 0 and
  *       the demographics, so that no scorer can use an id it never learned.
+ *   <li>A test user with revealed ratings ({@link ProtocolSplit#revealed()}, the few-shot protocols) is scored
+ *       through {@link Scorer#scores(UserProfile, int[], float[])}, as a new user whose profile holds exactly those
+ *       ratings (in the split's row order); every other user through {@link Scorer#scores(User, int[], float[])}.
  *   <li>Ranking: each test user's candidates are the protocol's fixed candidates (ncf), or else every movie of the
  *       train ratings (the train catalog), minus, when the protocol excludes seen movies, the user's train and
- *       validation movies. The scorer scores the candidates; the best {@link Protocol#maxK()} are kept, higher score
- *       first, equal scores by smaller movie id. Relevant movies are the user's test ratings with at least {@link
- *       Protocol#minRelevantStars()} stars; a relevant movie outside the candidates (one no train rating mentions)
- *       still counts in {@code |relevant|} and can never be hit. A user without a relevant movie is skipped: not in
- *       the means, counted in {@link Results#skippedUsers()}. Each metric is the mean over the other users.
+ *       validation movies; the user's revealed movies are always left out. The scorer scores the candidates; the
+ *       best {@link Protocol#maxK()} are kept, higher score first, equal scores by smaller movie id. Relevant movies
+ *       are the user's test ratings with at least {@link Protocol#minRelevantStars()} stars; a relevant movie outside
+ *       the candidates (one no train rating mentions) still counts in {@code |relevant|} and can never be hit. A user
+ *       without a relevant movie is skipped: not in the means, counted in {@link Results#skippedUsers()}. Each metric
+ *       is the mean over the other users.
  *   <li>Star prediction: RMSE and MAE over every test rating, with the scorer's clipped predictions.
  * </ul>
  *
@@ -63,15 +71,25 @@ public final class Evaluator {
     }
     long start = System.nanoTime();
     int[][] testRowsByUser = Protocols.rowsByUser(split.test());
-    User[] testUsers = testUsers(split, users, testRowsByUser);
+    UserProfile[] testUsers = testUsers(split, users, testRowsByUser);
     return protocol.task() == Protocol.Task.PREDICT_STARS
         ? predictStars(split, (StarPredictor) scorer, testUsers, testRowsByUser, start)
         : rank(split, scorer, testUsers, testRowsByUser, start);
   }
 
-  private static User[] testUsers(ProtocolSplit split, Map<Integer, User> users, int[][] testRowsByUser) {
+  /**
+   * Each test user as the scorer sees it: a known user, or a new user (id 0) with the demographics and the revealed
+   * ratings, if any.
+   */
+  private static UserProfile[] testUsers(ProtocolSplit split, Map<Integer, User> users, int[][] testRowsByUser) {
     IdIndex trained = IdIndex.of(IntStream.range(0, split.train().size()).map(split.train()::userId).toArray());
-    User[] out = new User[testRowsByUser.length];
+    Ratings revealed = split.revealed();
+    Map<Integer, List<RatedMovie>> revealedByUser = new HashMap<>();
+    for (int row = 0; row < revealed.size(); row++) {
+      revealedByUser.computeIfAbsent(revealed.userId(row), id -> new ArrayList<>())
+          .add(new RatedMovie(revealed.movieId(row), revealed.stars(row)));
+    }
+    UserProfile[] out = new UserProfile[testRowsByUser.length];
     for (int u = 0; u < out.length; u++) {
       int id = split.test().userId(testRowsByUser[u][0]);
       User user = users.get(id);
@@ -79,12 +97,13 @@ public final class Evaluator {
         throw new IllegalArgumentException("no demographics for test user " + id + " of the " + split.protocol().name()
             + " split; pass every user of the data");
       }
-      out[u] = trained.contains(id) ? user : User.newUser(user.gender(), user.age(), user.occupation());
+      User asked = trained.contains(id) ? user : User.newUser(user.gender(), user.age(), user.occupation());
+      out[u] = new UserProfile(asked, revealedByUser.getOrDefault(id, List.of()));
     }
     return out;
   }
 
-  private static Results predictStars(ProtocolSplit split, StarPredictor predictor, User[] users,
+  private static Results predictStars(ProtocolSplit split, StarPredictor predictor, UserProfile[] users,
       int[][] rowsByUser, long start) {
     Ratings test = split.test();
     float[] predicted = new float[test.size()];
@@ -95,7 +114,7 @@ public final class Evaluator {
         movieIds[i] = test.movieId(rows[i]);
       }
       float[] out = new float[rows.length];
-      predictor.predictStars(users[u], movieIds, out);
+      predictor.predictStars(users[u].user(), movieIds, out);
       for (int i = 0; i < rows.length; i++) {
         if (Float.isNaN(out[i])) {
           throw new IllegalStateException(predictor.name() + " predicted NaN stars for movie " + movieIds[i]
@@ -114,7 +133,8 @@ public final class Evaluator {
     return new Results(split.protocol().name(), predictor.name(), metrics, users.length, 0, since(start));
   }
 
-  private static Results rank(ProtocolSplit split, Scorer scorer, User[] users, int[][] rowsByUser, long start) {
+  private static Results rank(ProtocolSplit split, Scorer scorer, UserProfile[] users, int[][] rowsByUser,
+      long start) {
     Protocol protocol = split.protocol();
     Ratings test = split.test();
     Ratings train = split.train();
@@ -140,8 +160,16 @@ public final class Evaluator {
       } else {
         candidates = catalog;
       }
+      UserProfile profile = users[u];
+      if (profile.hasRatings()) {
+        candidates = without(candidates, profile.ratedMovieIds());
+      }
       float[] scores = new float[candidates.length];
-      scorer.scores(users[u], candidates, scores);
+      if (profile.hasRatings()) {
+        scorer.scores(profile, candidates, scores);
+      } else {
+        scorer.scores(profile.user(), candidates, scores);
+      }
       for (int i = 0; i < candidates.length; i++) {
         if (Float.isNaN(scores[i])) {
           throw new IllegalStateException(scorer.name() + " scored movie " + candidates[i] + " NaN for user "
@@ -187,23 +215,23 @@ public final class Evaluator {
     }
   }
 
-  /** The ids of {@code all} (ascending) that are in neither {@code a} nor {@code b} (both ascending). */
-  static int[] without(int[] all, int[] a, int[] b) {
+  /** The ids of {@code all} (ascending) that are in none of the {@code excluded} lists (each ascending). */
+  static int[] without(int[] all, int[]... excluded) {
     int[] out = new int[all.length];
     int n = 0;
-    int i = 0;
-    int j = 0;
+    int[] at = new int[excluded.length];
     for (int id : all) {
-      while (i < a.length && a[i] < id) {
-        i++;
+      boolean excludedId = false;
+      for (int e = 0; e < excluded.length; e++) {
+        int[] list = excluded[e];
+        while (at[e] < list.length && list[at[e]] < id) {
+          at[e]++;
+        }
+        excludedId |= at[e] < list.length && list[at[e]] == id;
       }
-      while (j < b.length && b[j] < id) {
-        j++;
+      if (!excludedId) {
+        out[n++] = id;
       }
-      if ((i < a.length && a[i] == id) || (j < b.length && b[j] == id)) {
-        continue;
-      }
-      out[n++] = id;
     }
     return Arrays.copyOf(out, n);
   }

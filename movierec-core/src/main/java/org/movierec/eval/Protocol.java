@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param relevance which held-out movies count as relevant (for {@link Task#PREDICT_STARS}: what is compared)
  * @param candidates which movies each user's ranking is drawn from
  * @param seenExcluded whether movies the user rated in the training data (and, for a protocol with a validation part,
- *     in the validation data) are left out of the ranking
+ *     in the validation data) are left out of the ranking; the movies a user revealed ({@link
+ *     ProtocolSplit#revealed()}) are left out whatever this says
  * @param minRelevantStars the fewest stars a held-out rating needs to be relevant; 1 means every held-out rating
  * @param metrics the ranking metrics reported, in order; empty for {@link Task#PREDICT_STARS}, which reports RMSE and
  *     MAE

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import org.movierec.data.Ratings;
+import org.movierec.data.SeenMovies;
 
 /**
  * A protocol's data for one seed: what recommenders learn from and what they are judged on. Made by {@link
@@ -14,19 +15,43 @@ import org.movierec.data.Ratings;
  * @param seed the seed it was made with
  * @param train what every recommender learns from
  * @param validation held out for tuning (the ranking protocol); empty for the other protocols
+ * @param revealed ratings of test users that recommenders may read when asked, but never train on (the few-shot
+ *     protocols: what each held-out user reveals); empty for the other protocols. A user with revealed ratings has no
+ *     training rating and is evaluated as a new user with a profile (see {@link Evaluator})
  * @param test the held-out ratings; which of them are relevant is {@link Protocol#minRelevantStars()}
  * @param candidates fixed candidate movies per test user (the ncf protocol), or {@link CandidateSets#NONE} when every
  *     user ranks the movies of {@code train}
  */
-public record ProtocolSplit(Protocol protocol, long seed, Ratings train, Ratings validation, Ratings test,
-    CandidateSets candidates) {
+public record ProtocolSplit(Protocol protocol, long seed, Ratings train, Ratings validation, Ratings revealed,
+    Ratings test, CandidateSets candidates) {
 
+  /**
+   * @throws IllegalArgumentException if a user with revealed ratings also has training ratings (a user who reveals
+   *     ratings is a new user), or a revealed (user, movie) pair is also a test rating
+   */
   public ProtocolSplit {
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(validation, "validation (use an empty Ratings)");
+    Objects.requireNonNull(revealed, "revealed (use an empty Ratings)");
     Objects.requireNonNull(test, "test");
     Objects.requireNonNull(candidates, "candidates (use CandidateSets.NONE)");
+    if (revealed.size() > 0) {
+      SeenMovies trained = SeenMovies.of(train);
+      SeenMovies tested = SeenMovies.of(test);
+      for (int row = 0; row < revealed.size(); row++) {
+        int user = revealed.userId(row);
+        int trainedMovies = trained.moviesOf(user).length;
+        if (trainedMovies > 0) {
+          throw new IllegalArgumentException("user " + user + " has revealed ratings and training ratings of "
+              + trainedMovies + " movies; a user who reveals ratings must be new to the training data");
+        }
+        if (tested.has(user, revealed.movieId(row))) {
+          throw new IllegalArgumentException("user " + user + "'s rating of movie " + revealed.movieId(row)
+              + " is both revealed and held out for testing; it must be one or the other");
+        }
+      }
+    }
   }
 
   /**
@@ -40,7 +65,7 @@ public record ProtocolSplit(Protocol protocol, long seed, Ratings train, Ratings
       throw new IllegalStateException("the " + protocol.name() + " protocol has no validation part");
     }
     return new ProtocolSplit(protocol.named(protocol.name() + "-validation"), seed, train, Ratings.of(List.of()),
-        validation, candidates);
+        revealed, validation, candidates);
   }
 
   /** The number of distinct users in {@code test}. */
@@ -54,6 +79,9 @@ public record ProtocolSplit(Protocol protocol, long seed, Ratings train, Ratings
     s.append(protocol.name()).append(" (seed ").append(seed).append("): train ").append(describe(train));
     if (validation.size() > 0) {
       s.append("; validation ").append(describe(validation));
+    }
+    if (revealed.size() > 0) {
+      s.append("; revealed ").append(describe(revealed));
     }
     s.append("; test ").append(describe(test));
     if (!candidates.isEmpty()) {

@@ -15,8 +15,10 @@ import org.movierec.data.Split;
 import org.movierec.data.Splits;
 
 /**
- * The four evaluation protocols, each described by a {@link Protocol} and made by a pure function of the ratings and
- * a seed: the same ratings and seed always give an equal {@link ProtocolSplit}.
+ * The evaluation protocols, each described by a {@link Protocol} and made by a pure function of the ratings and a
+ * seed: the same ratings and seed always give an equal {@link ProtocolSplit}. The few-shot protocols are one family:
+ * {@code few-shot-1}, {@code -3}, {@code -5} and {@code -10}, one per number of revealed ratings, so that a report
+ * shows a section for each.
  */
 public final class Protocols {
   /** The rating protocol's share of ratings held out. */
@@ -29,6 +31,10 @@ public final class Protocols {
   public static final double COLD_START_USER_FRACTION = 0.1;
   /** A cold-start user's ratings of at least this many stars are relevant. */
   public static final int COLD_START_MIN_RELEVANT_STARS = 4;
+  /** The few-shot protocols' family name: what {@code --protocol few-shot} selects; not a protocol of its own. */
+  public static final String FEW_SHOT = "few-shot";
+  /** The numbers of ratings each few-shot user reveals, one protocol per number, ascending. */
+  public static final List<Integer> FEW_SHOT_REVEALED = List.of(1, 3, 5, 10);
 
   public static final Protocol RATING = new Protocol("rating", Protocol.Task.PREDICT_STARS,
       "the original demo's split: 10% of all ratings, chosen at random (Splits.random), are held out; the other 90%"
@@ -61,13 +67,40 @@ public final class Protocols {
       "every movie of the train ratings", false, COLD_START_MIN_RELEVANT_STARS,
       List.of(Metrics.recall(10), Metrics.ndcg(10)));
 
-  private static final List<Protocol> ALL = List.of(RATING, RANKING, NCF, COLD_START);
+  public static final Protocol FEW_SHOT_1 = fewShotProtocol(1);
+  public static final Protocol FEW_SHOT_3 = fewShotProtocol(3);
+  public static final Protocol FEW_SHOT_5 = fewShotProtocol(5);
+  public static final Protocol FEW_SHOT_10 = fewShotProtocol(10);
+
+  private static final List<Protocol> FEW_SHOT_ALL = List.of(FEW_SHOT_1, FEW_SHOT_3, FEW_SHOT_5, FEW_SHOT_10);
+  private static final List<Protocol> ALL = List.of(RATING, RANKING, NCF, COLD_START, FEW_SHOT_1, FEW_SHOT_3,
+      FEW_SHOT_5, FEW_SHOT_10);
+
+  private static Protocol fewShotProtocol(int revealed) {
+    String ratings = revealed == 1 ? "1 of their ratings" : revealed + " of their ratings";
+    return new Protocol(FEW_SHOT + "-" + revealed, Protocol.Task.RANK,
+        "the cold-start protocol's held-out users (the same 10% for the seed; the other users' ratings train, as in"
+            + " cold-start) each reveal " + ratings + ", chosen at random: each held-out user's ratings are"
+            + " shuffled, users ascending by id, by the generator that chose the users, and the first " + revealed
+            + (revealed == 1 ? " is" : " are") + " revealed (so a smaller number reveals a subset of a larger one's);"
+            + " a held-out user is known by age, gender, occupation and the revealed ratings, which no recommender"
+            + " trains on; a held-out user with at most " + revealed + (revealed == 1 ? " rating" : " ratings")
+            + " cannot reveal " + revealed + " and keep one, and is left out",
+        "the held-out user's other ratings of 4 stars or more (users without one are skipped)",
+        "every movie of the train ratings except the user's revealed movies", true, COLD_START_MIN_RELEVANT_STARS,
+        List.of(Metrics.recall(10), Metrics.ndcg(10)));
+  }
 
   private Protocols() {}
 
-  /** The four protocols, in report order. */
+  /** Every protocol, in report order: rating, ranking, ncf, cold-start, few-shot-1, -3, -5, -10. */
   public static List<Protocol> all() {
     return ALL;
+  }
+
+  /** The few-shot protocols, by number of revealed ratings ascending: {@link #FEW_SHOT_REVEALED}. */
+  public static List<Protocol> fewShot() {
+    return FEW_SHOT_ALL;
   }
 
   /**
@@ -85,9 +118,17 @@ public final class Protocols {
         + ALL.stream().map(Protocol::name).collect(Collectors.joining(", ")));
   }
 
-  /** The split of the named protocol; see {@link #rating}, {@link #ranking}, {@link #ncf}, {@link #coldStart}. */
+  /**
+   * The split of the named protocol; see {@link #rating}, {@link #ranking}, {@link #ncf}, {@link #coldStart}, {@link
+   * #fewShot(Ratings, int, long)}.
+   */
   public static ProtocolSplit split(String name, Ratings ratings, long seed) {
-    return switch (named(name).name()) {
+    Protocol protocol = named(name);
+    int fewShot = FEW_SHOT_ALL.indexOf(protocol);
+    if (fewShot >= 0) {
+      return fewShot(ratings, FEW_SHOT_REVEALED.get(fewShot), seed);
+    }
+    return switch (protocol.name()) {
       case "rating" -> rating(ratings, seed);
       case "ranking" -> ranking(ratings, seed);
       case "ncf" -> ncf(ratings, seed);
@@ -98,7 +139,7 @@ public final class Protocols {
   /** {@link #RATING}: {@code Splits.random(ratings, 0.1, seed)}. */
   public static ProtocolSplit rating(Ratings ratings, long seed) {
     Split split = Splits.random(ratings, RATING_TEST_FRACTION, seed);
-    return new ProtocolSplit(RATING, seed, split.train(), empty(), split.test(), CandidateSets.NONE);
+    return new ProtocolSplit(RATING, seed, split.train(), empty(), empty(), split.test(), CandidateSets.NONE);
   }
 
   /**
@@ -119,7 +160,7 @@ public final class Protocols {
       }
     }
     return new ProtocolSplit(RANKING, seed, kept.filter(row -> part[row] == 0), kept.filter(row -> part[row] == 1),
-        kept.filter(row -> part[row] == 2), CandidateSets.NONE);
+        empty(), kept.filter(row -> part[row] == 2), CandidateSets.NONE);
   }
 
   /**
@@ -215,7 +256,7 @@ public final class Protocols {
       }
       candidates.put(user, chosen);
     }
-    return new ProtocolSplit(NCF, seed, ratings.filter(row -> !isTest[row]), empty(),
+    return new ProtocolSplit(NCF, seed, ratings.filter(row -> !isTest[row]), empty(), empty(),
         ratings.filter(row -> isTest[row]), CandidateSets.of(candidates));
   }
 
@@ -231,9 +272,58 @@ public final class Protocols {
    * Fisher-Yates shuffle seeded with {@code seed}; all their ratings are the test part, every other rating trains.
    */
   public static ProtocolSplit coldStart(Ratings ratings, long seed) {
+    boolean[] isTest = coldStartRows(ratings, new SplittableRandom(seed));
+    return new ProtocolSplit(COLD_START, seed, ratings.filter(row -> !isTest[row]), empty(), empty(),
+        ratings.filter(row -> isTest[row]), CandidateSets.NONE);
+  }
+
+  /**
+   * A few-shot protocol ({@link #fewShot()}): {@link #coldStart}'s held-out users for the seed, each revealing {@code
+   * revealed} ratings. The generator that chose the users (seeded with {@code seed}) then shuffles each held-out user's
+   * rows ({@link Shuffle#inPlace}), users ascending by id, each user's rows in table order before the shuffle; the
+   * first {@code revealed} rows are the revealed part, the others the test part. Every held-out user is shuffled, so a
+   * user's revealed ratings for a smaller number are the first of those for a larger one; a user with at most {@code
+   * revealed} ratings is then left out of both parts. The train part is cold-start's. Each part keeps the original row
+   * order.
+   *
+   * @param revealed one of {@link #FEW_SHOT_REVEALED}
+   * @throws IllegalArgumentException if {@code revealed} is not one of them, or no held-out user has more than {@code
+   *     revealed} ratings
+   */
+  public static ProtocolSplit fewShot(Ratings ratings, int revealed, long seed) {
+    int index = FEW_SHOT_REVEALED.indexOf(revealed);
+    if (index < 0) {
+      throw new IllegalArgumentException("a few-shot protocol reveals one of " + FEW_SHOT_REVEALED
+          + " ratings per user, got: " + revealed);
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    boolean[] heldOut = coldStartRows(ratings, random);
+    Ratings heldOutRatings = ratings.filter(row -> heldOut[row]);
+    byte[] part = new byte[heldOutRatings.size()]; // 0: left out, 1: revealed, 2: test
+    for (int[] rows : rowsByUser(heldOutRatings)) {
+      Shuffle.inPlace(rows, random);
+      if (rows.length > revealed) {
+        for (int i = 0; i < rows.length; i++) {
+          part[rows[i]] = (byte) (i < revealed ? 1 : 2);
+        }
+      }
+    }
+    Ratings test = heldOutRatings.filter(row -> part[row] == 2);
+    if (test.size() == 0) {
+      throw new IllegalArgumentException("none of the " + distinctUsers(heldOutRatings) + " held-out users has more"
+          + " than " + revealed + " ratings, so none can reveal " + revealed + " and keep one to be found");
+    }
+    return new ProtocolSplit(FEW_SHOT_ALL.get(index), seed, ratings.filter(row -> !heldOut[row]), empty(),
+        heldOutRatings.filter(row -> part[row] == 1), test, CandidateSets.NONE);
+  }
+
+  /**
+   * Which rows belong to the cold-start users: of the users with ratings, ascending by id, {@code round(10%)} chosen
+   * by a partial Fisher-Yates shuffle drawing from {@code random}.
+   */
+  private static boolean[] coldStartRows(Ratings ratings, SplittableRandom random) {
     int[] users = IdIndex.of(userIds(ratings)).ids();
     int holdOut = (int) Math.round(users.length * COLD_START_USER_FRACTION);
-    SplittableRandom random = new SplittableRandom(seed);
     for (int i = 0; i < holdOut; i++) {
       int j = i + random.nextInt(users.length - i);
       int t = users[i];
@@ -246,8 +336,7 @@ public final class Protocols {
     for (int row = 0; row < ratings.size(); row++) {
       isTest[row] = Arrays.binarySearch(heldOut, ratings.userId(row)) >= 0;
     }
-    return new ProtocolSplit(COLD_START, seed, ratings.filter(row -> !isTest[row]), empty(),
-        ratings.filter(row -> isTest[row]), CandidateSets.NONE);
+    return isTest;
   }
 
   /** The rows of each user, users ascending by id, each user's rows in table order. */
@@ -267,6 +356,10 @@ public final class Protocols {
       rows[u - 1][filled[u]++] = row;
     }
     return rows;
+  }
+
+  private static int distinctUsers(Ratings ratings) {
+    return IdIndex.of(userIds(ratings)).size();
   }
 
   private static int[] userIds(Ratings ratings) {

@@ -234,13 +234,135 @@ class ProtocolsTest {
         .isNotEqualTo(users(Protocols.coldStart(grid(200, 1), 2).test()));
   }
 
+  // ---- few-shot ----
+
+  /**
+   * Users 1..20 (cold-start seed 11 holds out users 6 and 17, as for {@code grid(20, 6)}): user 6 rated 2 movies (601,
+   * 602), user 17 rated 6 (1701..1706), every other user 4; stars cycle as in {@link #grid}.
+   */
+  private static Ratings uneven() {
+    Ratings.Builder b = new Ratings.Builder(90);
+    for (int u = 1; u <= 20; u++) {
+      int count = u == 6 ? 2 : u == 17 ? 6 : 4;
+      for (int i = 1; i <= count; i++) {
+        b.add(u, u * 100 + i, 1 + (u + i) % 5, NONE);
+      }
+    }
+    return b.build();
+  }
+
+  @Test
+  void few_shot_reveals_ratings_of_the_cold_start_users_and_trains_on_cold_starts_train_part() {
+    Ratings ratings = grid(20, 12);
+    ProtocolSplit coldStart = Protocols.coldStart(ratings, 11);
+
+    for (int n : Protocols.FEW_SHOT_REVEALED) {
+      ProtocolSplit split = Protocols.fewShot(ratings, n, 11);
+      assertThat(split.train()).as("train of few-shot-%d", n).isEqualTo(coldStart.train());
+      assertThat(users(coldStart.test())).containsAll(users(split.revealed())).containsAll(users(split.test()));
+      assertThat(split.validation().size()).isZero();
+      assertThat(split.candidates()).isEqualTo(CandidateSets.NONE);
+      assertThat(split.protocol().name()).isEqualTo("few-shot-" + n);
+    }
+    assertThat(users(coldStart.test())).containsExactlyInAnyOrder(6, 17);
+  }
+
+  @Test
+  void few_shot_reveals_the_same_ratings_for_the_same_seed_and_leaves_out_users_with_too_few() {
+    Ratings ratings = uneven();
+
+    // The generator of seed 11 picks users 6 and 17, then shuffles 6's rows to (602, 601) and 17's to (1704, 1702,
+    // 1706, 1703, 1705, 1701); each part lists its ratings in table order.
+    ProtocolSplit one = Protocols.fewShot(ratings, 1, 11);
+    assertThat(pairs(one.revealed())).containsExactly("6:602", "17:1704");
+    assertThat(pairs(one.test())).containsExactly("6:601", "17:1701", "17:1702", "17:1703", "17:1705", "17:1706");
+    ProtocolSplit three = Protocols.fewShot(ratings, 3, 11);
+    // user 6 has 2 ratings: cannot reveal 3 and keep one
+    assertThat(pairs(three.revealed())).containsExactly("17:1702", "17:1704", "17:1706");
+    assertThat(pairs(three.test())).containsExactly("17:1701", "17:1703", "17:1705");
+    ProtocolSplit five = Protocols.fewShot(ratings, 5, 11);
+    assertThat(pairs(five.revealed())).containsExactly("17:1702", "17:1703", "17:1704", "17:1705", "17:1706");
+    assertThat(pairs(five.test())).containsExactly("17:1701");
+    assertThatThrownBy(() -> Protocols.fewShot(ratings, 10, 11))
+        .hasMessage("none of the 2 held-out users has more than 10 ratings, so none can reveal 10 and keep one to be"
+            + " found");
+
+    assertThat(Protocols.fewShot(ratings, 3, 11)).isEqualTo(three);
+    assertThat(Protocols.fewShot(grid(40, 30), 5, 1).revealed())
+        .isNotEqualTo(Protocols.fewShot(grid(40, 30), 5, 2).revealed());
+  }
+
+  @Test
+  void few_shot_splits_each_held_out_users_ratings_into_revealed_and_test_a_smaller_number_revealing_a_subset() {
+    Ratings ratings = grid(40, 30); // 4 held-out users with 30 ratings each
+    ProtocolSplit coldStart = Protocols.coldStart(ratings, 5);
+    List<String> previous = List.of();
+
+    for (int n : Protocols.FEW_SHOT_REVEALED) {
+      ProtocolSplit split = Protocols.fewShot(ratings, n, 5);
+      for (int user : users(coldStart.test())) {
+        assertThat(split.revealed().filter(i -> split.revealed().userId(i) == user).size()).isEqualTo(n);
+        assertThat(split.test().filter(i -> split.test().userId(i) == user).size()).isEqualTo(30 - n);
+      }
+      List<String> revealedAndTest = new ArrayList<>(pairs(split.revealed()));
+      revealedAndTest.addAll(pairs(split.test()));
+      assertThat(revealedAndTest).doesNotHaveDuplicates()
+          .containsExactlyInAnyOrderElementsOf(pairs(coldStart.test()));
+      assertThat(pairs(split.revealed())).containsAll(previous);
+      previous = pairs(split.revealed());
+    }
+  }
+
+  @Test
+  void few_shot_refuses_a_number_of_revealed_ratings_it_does_not_report() {
+    assertThatThrownBy(() -> Protocols.fewShot(grid(20, 6), 2, 1))
+        .hasMessage("a few-shot protocol reveals one of [1, 3, 5, 10] ratings per user, got: 2");
+  }
+
+  @Test
+  void few_shot_protocols_rank_the_train_catalog_without_the_revealed_movies() {
+    assertThat(Protocols.fewShot()).extracting(Protocol::name)
+        .containsExactly("few-shot-1", "few-shot-3", "few-shot-5", "few-shot-10");
+    for (Protocol p : Protocols.fewShot()) {
+      assertThat(p.metricNames()).containsExactly("Recall@10", "NDCG@10");
+      assertThat(p.minRelevantStars()).isEqualTo(4);
+      assertThat(p.seenExcluded()).isTrue();
+    }
+    assertThat(Protocols.FEW_SHOT_5.split()).contains("each reveal 5 of their ratings")
+        .contains("with at most 5 ratings cannot reveal 5 and keep one, and is left out");
+    assertThat(Protocols.FEW_SHOT_1.split()).contains("each reveal 1 of their ratings")
+        .contains("the first 1 is revealed").contains("with at most 1 rating cannot reveal 1");
+    assertThat(Protocols.FEW_SHOT_10.candidates())
+        .isEqualTo("every movie of the train ratings except the user's revealed movies");
+  }
+
+  @Test
+  void a_split_with_revealed_ratings_refuses_a_revealing_user_who_trains_or_a_rating_both_revealed_and_tested() {
+    Ratings train = Ratings.of(List.of(new Rating(1, 10, 4, NONE)));
+    Ratings none = Ratings.of(List.of());
+
+    assertThatThrownBy(() -> new ProtocolSplit(Protocols.FEW_SHOT_1, 1, train, none,
+        Ratings.of(List.of(new Rating(1, 20, 4, NONE))), Ratings.of(List.of(new Rating(1, 30, 4, NONE))),
+        CandidateSets.NONE))
+        .hasMessage("user 1 has revealed ratings and training ratings of 1 movies; a user who reveals ratings must be"
+            + " new to the training data");
+    assertThatThrownBy(() -> new ProtocolSplit(Protocols.FEW_SHOT_1, 1, train, none,
+        Ratings.of(List.of(new Rating(2, 20, 4, NONE))), Ratings.of(List.of(new Rating(2, 20, 4, NONE))),
+        CandidateSets.NONE))
+        .hasMessage("user 2's rating of movie 20 is both revealed and held out for testing; it must be one or the"
+            + " other");
+  }
+
   // ---- names ----
 
   @Test
   void protocols_are_found_by_name_and_describe_themselves() {
-    assertThat(Protocols.all()).extracting(Protocol::name).containsExactly("rating", "ranking", "ncf", "cold-start");
+    assertThat(Protocols.all()).extracting(Protocol::name).containsExactly("rating", "ranking", "ncf", "cold-start",
+        "few-shot-1", "few-shot-3", "few-shot-5", "few-shot-10");
     assertThat(Protocols.named("ncf")).isSameAs(Protocols.NCF);
+    assertThat(Protocols.named("few-shot-5")).isSameAs(Protocols.FEW_SHOT_5);
     assertThat(Protocols.split("cold-start", grid(20, 6), 11)).isEqualTo(Protocols.coldStart(grid(20, 6), 11));
+    assertThat(Protocols.split("few-shot-3", grid(20, 6), 11)).isEqualTo(Protocols.fewShot(grid(20, 6), 3, 11));
     assertThat(Protocols.RANKING.metricNames())
         .containsExactly("Recall@10", "NDCG@10", "Hit@10", "Recall@20", "NDCG@20", "Hit@20");
     assertThat(Protocols.NCF.metricNames()).containsExactly("HR@10", "NDCG@10");
@@ -250,7 +372,9 @@ class ProtocolsTest {
       assertThat(List.of(p.split(), p.relevance(), p.candidates())).allSatisfy(text -> assertThat(text).isNotBlank());
     }
     assertThatThrownBy(() -> Protocols.named("leave-one-out"))
-        .hasMessage("unknown protocol 'leave-one-out'; valid: rating, ranking, ncf, cold-start");
+        .hasMessage("unknown protocol 'leave-one-out'; valid: rating, ranking, ncf, cold-start, few-shot-1, few-shot-3,"
+            + " few-shot-5, few-shot-10");
+    assertThatThrownBy(() -> Protocols.named("few-shot")).hasMessageStartingWith("unknown protocol 'few-shot'");
   }
 
   @Test
@@ -259,5 +383,7 @@ class ProtocolsTest {
 
     assertThat(split.summary()).isEqualTo("ncf (seed 7): train 206 ratings of 4 users and 203 movies; test 2 ratings"
         + " of 2 users and 2 movies; fixed candidates for 2 users");
+    assertThat(Protocols.fewShot(uneven(), 1, 11).summary()).isEqualTo("few-shot-1 (seed 11): train 72 ratings of 18"
+        + " users and 72 movies; revealed 2 ratings of 2 users and 2 movies; test 6 ratings of 2 users and 6 movies");
   }
 }
