@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.movierec.data.MovieLensData;
 import org.movierec.data.Ratings;
+import org.movierec.data.SeenMovies;
 import org.movierec.eval.Evaluator;
 import org.movierec.eval.Protocol;
 import org.movierec.eval.ProtocolSplit;
@@ -36,12 +37,13 @@ import org.movierec.model.EpochStats;
 import org.movierec.model.Objective;
 import org.movierec.recommend.BiasedMfRecommender;
 import org.movierec.recommend.EaseRecommender;
-import org.movierec.recommend.FusionScorer;
+import org.movierec.recommend.TwoTowerScorer;
 import org.movierec.recommend.ItemKnnRecommender;
 import org.movierec.recommend.PopularityRecommender;
 import org.movierec.recommend.Scorer;
 import org.movierec.recommend.SegmentPopularityRecommender;
-import org.movierec.train.FusionTrainer;
+import org.movierec.train.HistoryConfig;
+import org.movierec.train.ModelTrainer;
 import org.movierec.train.TrainingConfig;
 import org.movierec.train.TrainingListener;
 import org.movierec.train.TrainingResult;
@@ -71,7 +73,8 @@ import picocli.CommandLine.TypeConversionException;
           + " or 10 of their ratings, which recommenders read without training on them; --protocol few-shot selects"
           + " the four).",
       "Recommenders: popularity, most-liked, segment-popularity, biased-mf, ease, item-knn (both fold a new user's"
-          + " ratings in), fusion-mse (the two towers trained on the stars) and fusion-ranking (trained for ranking)."
+          + " ratings in), history (the default two towers: users read from their ratings), fusion-mse (the demo's"
+          + " towers trained on the stars) and fusion-ranking (the demo's towers trained for ranking)."
           + " Each is trained on each protocol's training part (once for cold-start and the few-shot protocols,"
           + " which share it); the two-tower models take minutes per protocol on the full data.",
       "Everything is deterministic for a seed. The report (report.md, report.json, plots as SVG) sets published"
@@ -124,8 +127,8 @@ final class EvaluateCommand implements Callable<Integer> {
   long seed = DEFAULT_SEED;
 
   @Option(names = "--epochs", paramLabel = "N",
-      description = "Train the two-tower models for N epochs instead of their objective's default (8 for mse, 12 for"
-          + " ranking), for a quick run.")
+      description = "Train the two-tower models for N epochs instead of their defaults (" + HistoryConfig.DEFAULT_EPOCHS
+          + " for history, 8 for fusion-mse, 12 for fusion-ranking), for a quick run.")
   Integer epochs;
 
   @Option(names = "--report", paramLabel = "DIR",
@@ -297,20 +300,22 @@ final class EvaluateCommand implements Callable<Integer> {
       case BIASED_MF -> BiasedMfRecommender.fit(train);
       case EASE -> EaseRecommender.fit(train);
       case ITEM_KNN -> ItemKnnRecommender.fit(train);
-      case FUSION_MSE, FUSION_RANKING -> throw new IllegalArgumentException(r.label() + " is trained by epochs");
+      case FUSION_MSE, FUSION_RANKING, HISTORY ->
+          throw new IllegalArgumentException(r.label() + " is trained by epochs");
     };
   }
 
   private record TrainedTowers(Scorer scorer, Report.Curve curve) {}
 
   /**
-   * Trains the two towers with the objective's default settings, the seed and {@code --epochs}, on the split's
-   * training part. A star-predicting model reports its RMSE per epoch on the validation part when there is one, on
-   * the test part for the rating protocol (as the original demo does; nothing is tuned on it), else on nothing.
+   * Trains the two towers with their default settings, the seed and {@code --epochs}, on the split's training part. A
+   * star-predicting model reports its RMSE per epoch on the validation part when there is one, on the test part for
+   * the rating protocol (as the original demo does; nothing is tuned on it), else on nothing. A user the model is
+   * asked about is read from their training ratings.
    */
   private TrainedTowers trainTowers(EvaluatedRecommender r, ProtocolSplit split, MovieLensData movieLens) {
     Objective objective = r.objective();
-    TrainingConfig config = TrainingConfig.defaults(objective).withSeed(seed);
+    ModelTrainer config = r.trainer().withSeed(seed);
     if (epochs != null) {
       config = config.withEpochs(epochs);
     }
@@ -331,7 +336,7 @@ final class EvaluateCommand implements Callable<Integer> {
     out.flush();
     TrainingResult result;
     try {
-      result = new FusionTrainer(config).train(movieLens, split.train(), heldOut,
+      result = config.train(movieLens, split.train(), heldOut,
           new EpochLines(r.label() + " on " + split.protocol().name(), config.epochs(), heldOutName));
     } catch (EngineException e) {
       throw new IllegalStateException("cannot start PyTorch, which training runs on (" + e.getMessage()
@@ -340,14 +345,18 @@ final class EvaluateCommand implements Callable<Integer> {
       bar.clear();
     }
     List<EpochStats> history = result.history();
-    Scorer scorer = FusionScorer.of(r.label(), (org.movierec.model.FusionModel) result.model(), movieLens.movies());
-    return new TrainedTowers(scorer, Report.Curve.of(split.protocol().name(), r.label(),
-        objective == Objective.MSE ? MSE_LOSS : rankingLoss(config), heldOutName, history));
+    Scorer scorer = TwoTowerScorer.of(r.label(), result.model(), movieLens.movies(), SeenMovies.of(split.train()));
+    return new TrainedTowers(scorer, Report.Curve.of(split.protocol().name(), r.label(), loss(config), heldOutName,
+        history));
   }
 
-  private static String rankingLoss(TrainingConfig config) {
-    return config.negatives() == 0 ? "softmax cross-entropy over the catalog"
-        : String.format(Locale.ROOT, "sampled softmax cross-entropy (%,d negatives a batch)", config.negatives());
+  private static String loss(ModelTrainer trainer) {
+    return switch (trainer.config()) {
+      case TrainingConfig c when c.objective() == Objective.MSE -> MSE_LOSS;
+      case TrainingConfig c -> c.negatives() == 0 ? "softmax cross-entropy over the catalog"
+          : String.format(Locale.ROOT, "sampled softmax cross-entropy (%,d negatives a batch)", c.negatives());
+      default -> "softmax cross-entropy over the catalog + squared error of the stars";
+    };
   }
 
   /** One line per epoch on stdout, indented under its recommender; a progress bar within the epoch on stderr. */

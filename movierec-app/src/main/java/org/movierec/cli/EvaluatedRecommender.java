@@ -5,6 +5,11 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.movierec.model.Objective;
+import org.movierec.train.FusionTrainer;
+import org.movierec.train.HistoryConfig;
+import org.movierec.train.HistoryTrainer;
+import org.movierec.train.ModelTrainer;
+import org.movierec.train.TrainingConfig;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -18,9 +23,12 @@ enum EvaluatedRecommender {
   EASE("ease", "EASE, a closed-form item-to-item model of who rated what; folds a new user's ratings in", null,
       false),
   ITEM_KNN("item-knn", "item-based k nearest neighbours: movies like those the user rated (cosine)", null, false),
-  FUSION_MSE("fusion-mse", "the two towers trained on the stars (the original demo's model)", Objective.MSE, true),
-  FUSION_RANKING("fusion-ranking", "the same two towers trained for ranking (softmax over the catalog)",
-      Objective.RANKING, false);
+  FUSION_MSE("fusion-mse", "the demo's two towers trained on the stars (the original demo's model)", Objective.MSE,
+      true),
+  FUSION_RANKING("fusion-ranking", "the demo's two towers trained for ranking (softmax over the catalog)",
+      Objective.RANKING, false),
+  HISTORY("history", "the default two towers: users read from their rated movies and stars, ranking and stars"
+      + " learned together", Objective.JOINT, true);
 
   private final String label;
   private final String description;
@@ -45,6 +53,15 @@ enum EvaluatedRecommender {
   /** The objective of a two-tower model, trained by epochs; null for a baseline. */
   Objective objective() {
     return objective;
+  }
+
+  /** The learner of a two-tower model with its default settings; null for a baseline. */
+  ModelTrainer trainer() {
+    return switch (this) {
+      case FUSION_MSE, FUSION_RANKING -> new FusionTrainer(TrainingConfig.defaults(objective));
+      case HISTORY -> new HistoryTrainer(HistoryConfig.defaults());
+      default -> null;
+    };
   }
 
   /** Whether it predicts stars, so that the rating protocol applies. */
