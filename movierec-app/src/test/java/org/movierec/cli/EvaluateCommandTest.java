@@ -96,7 +96,7 @@ class EvaluateCommandTest {
         .contains("\nrating: ")
         .contains("\n  recommender    RMSE     MAE  train s   eval s\n")
         .contains("\nncf: 10 users\n")
-        .contains("\nTargets:\n  Fusion model (fusion-mse), rating: RMSE <= 0.845: ")
+        .contains("\nTargets:\n  History model, rating: RMSE <= 0.835: ")
         .contains("\nfew-shot-5: ")
         .contains("Report: " + report.resolve("report.md").toAbsolutePath() + " (with report.json and 11 plots)");
   }

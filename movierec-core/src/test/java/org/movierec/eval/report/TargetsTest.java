@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.movierec.eval.Protocols;
+import org.movierec.eval.report.Report.Row;
 import org.movierec.eval.report.Report.Section;
+import org.movierec.eval.Protocols;
 
 class TargetsTest {
   @Test
@@ -57,11 +58,29 @@ class TargetsTest {
   }
 
   @Test
-  void the_issue_targets_are_judged_on_the_best_two_tower() {
-    List<Verdict> verdicts = Targets.judge(ReportFixture.report().sections());
+  void the_issue_targets_are_judged_on_the_history_model() {
+    // The fixture's fusion-mse rating row (RMSE 0.8612) and fusion-ranking ranking (0.2200 / 0.2800) and cold-start
+    // (0.4600) rows, renamed history.
+    List<Section> sections = List.of(
+        renamed(ReportFixture.rating(), "fusion-mse"),
+        renamed(ReportFixture.ranking(), "fusion-ranking"),
+        renamed(ReportFixture.coldStart(), "fusion-ranking"));
+    List<Verdict> verdicts = Targets.judge(sections);
     assertThat(verdicts).extracting(Verdict::status).containsExactly(Verdict.Status.MISSED, Verdict.Status.MET,
-        Verdict.Status.MET, Verdict.Status.NOT_EVALUATED, Verdict.Status.NOT_EVALUATED, Verdict.Status.MET);
-    assertThat(verdicts).extracting(Verdict::recommender).containsExactly("fusion-mse", "fusion-ranking",
-        "fusion-mse", null, null, "fusion-ranking");
+        Verdict.Status.MISSED, Verdict.Status.NOT_EVALUATED, Verdict.Status.NOT_EVALUATED, Verdict.Status.MET,
+        Verdict.Status.MET, Verdict.Status.NOT_EVALUATED, Verdict.Status.NOT_EVALUATED);
+    assertThat(verdicts.get(2).text()).isEqualTo("MISSED (history 0.2800 vs >= 0.2838 (ease))");
+    assertThat(verdicts.get(6).text())
+        .isEqualTo("met (history 0.4600 >= 0.4577 = 1.10 x segment-popularity 0.4161)");
+    assertThat(verdicts.get(7).text()).isEqualTo("not evaluated: the few-shot-5 protocol did not run");
+  }
+
+  /** The section with one recommender's rows renamed {@code history}, the other rows as they are. */
+  private static Section renamed(Section s, String recommender) {
+    List<Row> rows = s.rows().stream().map(r -> r.recommender().equals(recommender)
+        ? new Row(Targets.HISTORY, r.metrics(), r.users(), r.skippedUsers(), r.trainSeconds(), r.evalSeconds())
+        : r).toList();
+    return new Section(s.protocol(), s.task(), s.split(), s.relevance(), s.candidates(), s.seenExcluded(),
+        s.metrics(), s.skipped(), s.sizes(), s.notes(), rows, s.notApplicable());
   }
 }
