@@ -12,6 +12,7 @@ import static org.movierec.model.HistoryWeights.MOVIE_BIAS;
 import static org.movierec.model.HistoryWeights.MOVIE_CONTENT;
 import static org.movierec.model.HistoryWeights.MOVIE_ID_EMB;
 import static org.movierec.model.HistoryWeights.MOVIE_STARS_BIAS;
+import static org.movierec.model.HistoryWeights.MOVIE_STARS_EMB;
 import static org.movierec.model.HistoryWeights.TITLE_CONV;
 import static org.movierec.model.HistoryWeights.TITLE_EMB;
 import static org.movierec.model.HistoryWeights.USER_HIDDEN;
@@ -34,14 +35,15 @@ import org.movierec.data.UserProfile;
  * the caller's.
  *
  * <p>User tower: the pooled history {@code h = sum over rated movies of (E[m] + s S[m]) / sqrt(n)}, where {@code s =
- * (stars - 3) / 2} and {@code n} is the number of ratings (0 for none); {@code z = tanh([h, gender, age, occupation
- * embeddings] W1 + b1)}; the ranking vector {@code u = z W2 + b2}. Movie tower: {@code v = idEmbedding[m] + [sum of
+ * (stars - 3) / 2} and {@code n} is the number of ratings (0 for none); two summary numbers, the mean of s and
+ * {@code log(1 + n) / log(1001)}; {@code z = tanh([h, summary, gender, age, occupation embeddings] W1 + b1)}; the ranking vector {@code u = z W2 + b2}. Movie tower: {@code v = idEmbedding[m] + [sum of
  * genre embeddings, title CNN] Wc + bc}, with a ranking bias {@code b[m]}. A movie or rated movie the model never saw
  * reads the "unknown movie" row 0.
  *
  * <p>Ranking score: {@code u . v + b[m]}, which is exactly the inner product of the query vector {@code [u, 1]} and
  * the index vector {@code [v, b[m]]}: the vector index ranks in the model's order. Predicted stars: {@code mu +
- * starBias[m] + z wu + (z Ws + bs) . v}, clipped to 1..5: a second head on the same towers, trained on the stars.
+ * starBias[m] + z wu + (z Ws + bs) . (v + w[m])}, clipped to 1..5: a second head on the same towers, with a
+ * per-movie vector {@code w[m]} of its own, trained on the stars.
  */
 public final class HistoryModel implements TwoTowerModel {
   private final HistoryShape shape;
@@ -122,7 +124,9 @@ public final class HistoryModel implements TwoTowerModel {
     float userBias = Dense.fc(z, weights.get(USER_STARS_BIAS + W), weights.get(USER_STARS_BIAS + B))[0];
     float mu = weights.get(GLOBAL_STARS).data()[0];
     for (int i = 0; i < movies.length; i++) {
-      float stars = mu + userBias + bias(MOVIE_STARS_BIAS, movies[i]) + Vectors.dot(starVector, movieVector(movies[i]));
+      float[] v = Dense.addScaled(movieVector(movies[i]),
+          Dense.row(weights.get(MOVIE_STARS_EMB), features.movieRow(movies[i])), 1f);
+      float stars = mu + userBias + bias(MOVIE_STARS_BIAS, movies[i]) + Vectors.dot(starVector, v);
       out[i] = Math.max(1f, Math.min(5f, stars));
     }
   }
@@ -130,7 +134,7 @@ public final class HistoryModel implements TwoTowerModel {
   /** The user tower's hidden layer {@code z}. */
   float[] hidden(UserProfile profile) {
     User user = profile.user();
-    float[] input = Dense.concat(pooledHistory(profile),
+    float[] input = Dense.concat(pooledHistory(profile), historyStats(profile),
         Dense.row(weights.get(GENDER_EMB), user.gender().code()),
         Dense.row(weights.get(AGE_EMB), user.age().code()),
         Dense.row(weights.get(JOB_EMB), user.occupation().code()));
@@ -153,6 +157,22 @@ public final class HistoryModel implements TwoTowerModel {
       Dense.addScaled(h, Dense.row(stars, row), scale * starWeight(r.stars()));
     }
     return h;
+  }
+
+  /**
+   * The history's summary numbers: the mean of the centred stars ((stars - 3) / 2; 0 for no ratings) and {@code
+   * log(1 + n) / log(1 + 1000)} for n ratings.
+   */
+  public static float[] historyStats(int n, double centredStarSum) {
+    return new float[] {n == 0 ? 0f : (float) (centredStarSum / n), (float) (Math.log1p(n) / Math.log1p(1000))};
+  }
+
+  float[] historyStats(UserProfile profile) {
+    double sum = 0;
+    for (RatedMovie r : profile.ratings()) {
+      sum += starWeight(r.stars());
+    }
+    return historyStats(profile.ratings().size(), sum);
   }
 
   /** The weight of a rating's star embedding: (stars - 3) / 2, from -1 for 1 star to 1 for 5 stars. */

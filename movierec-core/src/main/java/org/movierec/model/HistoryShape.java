@@ -51,9 +51,15 @@ public record HistoryShape(
     return new HistoryShape(knownMovies + 1, titleVocabulary, titleLength, 256, 16, 32, 32, 32, 512, 256, 0f);
   }
 
-  /** Width of the user tower's input: pooled history + gender, age and occupation embeddings. */
+  /** How many numbers summarise the history beside the pooled embeddings: the mean centred stars and the count. */
+  public static final int HISTORY_STATS = 2;
+
+  /**
+   * Width of the user tower's input: pooled history, its {@link #HISTORY_STATS} summary numbers, and the gender, age
+   * and occupation embeddings.
+   */
   public int userInputDim() {
-    return historyDim + 3 * demographicDim;
+    return historyDim + HISTORY_STATS + 3 * demographicDim;
   }
 
   /** Width of the movie tower's content features: genre sum + pooled title CNN. */

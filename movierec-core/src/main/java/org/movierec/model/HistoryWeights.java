@@ -31,6 +31,8 @@ public final class HistoryWeights {
   public static final String MOVIE_CONTENT = "movie.content";
   /** Per movie: the ranking bias, folded into the index vectors. */
   public static final String MOVIE_BIAS = "movie.bias";
+  /** Per movie: what the star head adds to the movie vector, {@code [movieRows, towerDim]}. */
+  public static final String MOVIE_STARS_EMB = "movie.stars.emb";
   /** Per movie: the star bias. */
   public static final String MOVIE_STARS_BIAS = "movie.stars.bias";
   /** The mean rating the star predictions start from. */
@@ -59,6 +61,7 @@ public final class HistoryWeights {
     fc(m, TITLE_CONV, 3 * s.titleDim(), s.titleFilters());
     fc(m, MOVIE_CONTENT, s.contentDim(), s.towerDim());
     m.put(MOVIE_BIAS, new int[] {s.movieRows()});
+    m.put(MOVIE_STARS_EMB, new int[] {s.movieRows(), s.towerDim()});
     m.put(MOVIE_STARS_BIAS, new int[] {s.movieRows()});
     m.put(GLOBAL_STARS, new int[] {1});
     return m;

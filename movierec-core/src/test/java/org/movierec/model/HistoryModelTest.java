@@ -50,7 +50,7 @@ class HistoryModelTest {
     values.put(HistoryWeights.HISTORY_STARS, new float[] {0f, 1f, -1f});
     float[] gender = {0.1f, -0.1f};
     values.put(HistoryWeights.GENDER_EMB, Gender.M.code() == 0 ? gender : new float[] {-0.1f, 0.1f});
-    values.put(HistoryWeights.USER_HIDDEN + ".w", new float[] {1f, 1f, 0f, 0f});
+    values.put(HistoryWeights.USER_HIDDEN + ".w", new float[] {1f, 0f, 0f, 1f, 0f, 0f}); // h, 2 stats, g, a, j
     values.put(HistoryWeights.USER_OUT + ".w", new float[] {2f});
     values.put(HistoryWeights.USER_OUT + ".b", new float[] {0.5f});
     values.put(HistoryWeights.USER_STARS + ".w", new float[] {1f});

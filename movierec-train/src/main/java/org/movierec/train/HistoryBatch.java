@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDArray;
  *
  * @param historyWeights {@code [B, M]}: {@code 1 / sqrt(n)} at each input movie of the user (n of them), else 0
  * @param historyStars {@code [B, M]}: {@code (stars - 3) / 2 / sqrt(n)} at each input movie, else 0
+ * @param historyStats {@code [B, 2]}: the summary numbers of each user's input ({@code HistoryModel.historyStats})
  * @param genders {@code [B]} gender codes
  * @param ages {@code [B]} age-group codes
  * @param jobs {@code [B]} occupation codes
@@ -15,5 +16,5 @@ import ai.djl.ndarray.NDArray;
  * @param stars {@code [B, M]}: the stars of each target movie, else 0
  * @param blocked {@code [B, M]}: 1 at the input movies and the unknown row, which the softmax leaves out
  */
-record HistoryBatch(NDArray historyWeights, NDArray historyStars, NDArray genders, NDArray ages, NDArray jobs,
+record HistoryBatch(NDArray historyWeights, NDArray historyStars, NDArray historyStats, NDArray genders, NDArray ages, NDArray jobs,
     NDArray targets, NDArray stars, NDArray blocked) {}

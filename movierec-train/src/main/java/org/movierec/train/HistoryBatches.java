@@ -11,6 +11,7 @@ import org.movierec.data.SeenMovies;
 import org.movierec.data.User;
 import org.movierec.model.FusionFeatures;
 import org.movierec.model.HistoryModel;
+import org.movierec.model.HistoryShape;
 import org.movierec.model.ModelShape;
 
 /**
@@ -27,6 +28,12 @@ final class HistoryBatches {
   private final int[][] stars;
   private final User[] users;
   private final HistorySplits splits;
+  private static final float[] TARGET_WEIGHTS = {0f, w("movierec.w12", 1f), w("movierec.w12", 1f),
+      w("movierec.w3", 1f), 1f, 1f};
+
+  private static float w(String property, float fallback) {
+    return Float.parseFloat(System.getProperty(property, Float.toString(fallback)));
+  }
   private final int titleLength;
   private final float[] genreMultiHot;
   private final long[] paddedTitles;
@@ -74,6 +81,7 @@ final class HistoryBatches {
     float[] targets = new float[n * movieRows];
     float[] targetStars = new float[n * movieRows];
     float[] blocked = new float[n * movieRows];
+    float[] stats = new float[n * HistoryShape.HISTORY_STATS];
     long[] genders = new long[n];
     long[] ages = new long[n];
     long[] jobs = new long[n];
@@ -89,6 +97,12 @@ final class HistoryBatches {
         inputs += in ? 1 : 0;
       }
       float scale = inputs == 0 ? 0f : (float) (1 / Math.sqrt(inputs));
+      double starSum = 0;
+      for (int i = 0; i < input.length; i++) {
+        starSum += input[i] ? HistoryModel.starWeight(stars[u][i]) : 0;
+      }
+      System.arraycopy(HistoryModel.historyStats(inputs, starSum), 0, stats, b * HistoryShape.HISTORY_STATS,
+          HistoryShape.HISTORY_STATS);
       int base = b * movieRows;
       blocked[base] = 1f; // the unknown row is never an answer
       for (int i = 0; i < input.length; i++) {
@@ -98,14 +112,14 @@ final class HistoryBatches {
           starWeights[at] = scale * HistoryModel.starWeight(stars[u][i]);
           blocked[at] = 1f;
         } else {
-          targets[at] = 1f;
+          targets[at] = TARGET_WEIGHTS[stars[u][i]];
           targetStars[at] = stars[u][i];
         }
       }
     }
     Shape shape = new Shape(n, movieRows);
     return new HistoryBatch(manager.create(weights, shape), manager.create(starWeights, shape),
-        manager.create(genders), manager.create(ages), manager.create(jobs), manager.create(targets, shape),
+        manager.create(stats, new Shape(n, HistoryShape.HISTORY_STATS)), manager.create(genders), manager.create(ages), manager.create(jobs), manager.create(targets, shape),
         manager.create(targetStars, shape), manager.create(blocked, shape));
   }
 

@@ -12,6 +12,7 @@ import static org.movierec.model.HistoryWeights.MOVIE_BIAS;
 import static org.movierec.model.HistoryWeights.MOVIE_CONTENT;
 import static org.movierec.model.HistoryWeights.MOVIE_ID_EMB;
 import static org.movierec.model.HistoryWeights.MOVIE_STARS_BIAS;
+import static org.movierec.model.HistoryWeights.MOVIE_STARS_EMB;
 import static org.movierec.model.HistoryWeights.TITLE_CONV;
 import static org.movierec.model.HistoryWeights.TITLE_EMB;
 import static org.movierec.model.HistoryWeights.USER_HIDDEN;
@@ -90,11 +91,13 @@ final class HistoryNetwork {
     NDArray ranking = PER_USER
         ? logits.logSoftmax(1).mul(targets).sum(new int[] {1}).div(targets.sum(new int[] {1}).add(1e-8f)).mean().neg()
         : logits.logSoftmax(1).mul(targets).sum().neg().div(count);
-    NDArray stars = DjlOps.fc(z, params.get(USER_STARS + W), params.get(USER_STARS + B)).matMul(vt)
+    NDArray stars = DjlOps.fc(z, params.get(USER_STARS + W), params.get(USER_STARS + B))
+        .matMul(v.add(params.get(MOVIE_STARS_EMB)).transpose())
         .add(DjlOps.fc(z, params.get(USER_STARS_BIAS + W), params.get(USER_STARS_BIAS + B)))
         .add(params.get(MOVIE_STARS_BIAS))
         .add(params.get(GLOBAL_STARS));
-    NDArray error = stars.sub(batch.stars()).square().mul(targets).sum().div(count);
+    NDArray rated = batch.stars().gt(0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+    NDArray error = stars.sub(batch.stars()).square().mul(rated).sum().div(rated.sum());
     return new Losses(ranking, error);
   }
 
@@ -106,7 +109,7 @@ final class HistoryNetwork {
   private NDArray hidden(HistoryBatch b) {
     NDArray pooled = b.historyWeights().matMul(params.get(HISTORY_EMB))
         .add(b.historyStars().matMul(params.get(HISTORY_STARS))); // [B, historyDim]
-    NDArray input = NDArrays.concat(new NDList(pooled,
+    NDArray input = NDArrays.concat(new NDList(pooled, b.historyStats(),
         DjlOps.embed(params.get(GENDER_EMB), b.genders()),
         DjlOps.embed(params.get(AGE_EMB), b.ages()),
         DjlOps.embed(params.get(JOB_EMB), b.jobs())), 1);

@@ -121,7 +121,11 @@ public final class HistoryTrainer implements ModelTrainer {
     Engine engine = Engine.getEngine("PyTorch");
     try (NDManager root = NDManager.newBaseManager(Device.cpu(), engine.getEngineName())) {
       HistoryNetwork net = new HistoryNetwork(root, shape, random.nextLong(), (float) train.meanStars());
-      Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate())).build();
+      Tracker rate = Boolean.getBoolean("movierec.cosine")
+          ? ai.djl.training.tracker.CosineTracker.builder().setBaseValue(config.learningRate())
+              .optFinalValue(config.learningRate() / 20).setMaxUpdates(config.epochs() * steps).build()
+          : Tracker.fixed(config.learningRate());
+      Optimizer adam = Optimizer.adam().optLearningRateTracker(rate).build();
       SplittableRandom shuffle = random.split();
       SplittableRandom splits = random.split();
       model = new HistoryModel(shape, features, net.export());
