@@ -107,8 +107,9 @@ final class PredictCommand implements Callable<Integer> {
     SavedModel saved = ModelFiles.load(dir);
     if (!saved.model().predictsStars()) {
       throw new IllegalStateException("the model in " + dir + " was trained for ranking (objective "
-          + saved.model().objective() + "): it orders movies but predicts no ratings; predict needs a model trained"
-          + " with: movierec train --objective mse");
+          + saved.model().objective() + "): it orders movies but predicts no ratings; predict needs a model that"
+          + " predicts stars, trained with: movierec train (the default history architecture) or movierec train"
+          + " --architecture demo --objective mse");
     }
     Pairs pairs = new Pairs();
     Map<Integer, AskedUser> users = new HashMap<>();

@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Download MovieLens 1M from GroupLens (once: it is cached, its size and SHA-256 checked), train the model,"
           + " index every movie, and recommend movies to a new user (female, under 18, K-12 student: the original"
-          + " demo's example) and to user 1.",
+          + " demo's example), to a new user who rated three movies, and to user 1.",
       "Run again, it reuses the data and, when the data and settings are the same, the trained model.",
     },
     footerHeading = "%nExamples:%n",
@@ -114,8 +114,11 @@ final class QuickstartCommand implements Callable<Integer> {
       User known = saved.catalog().users().getOrDefault(DEMO_USER_ID,
           saved.catalog().users().values().iterator().next());
       List<RatedMovie> rated = demoRatings(saved);
-      for (AskedUser user : List.of(AskedUser.of(saved, DEMO_USER, List.of()),
-          AskedUser.of(saved, RATING_USER, rated), AskedUser.of(saved, known, List.of()))) {
+      List<AskedUser> users = List.of(AskedUser.of(saved, DEMO_USER, List.of()),
+          AskedUser.of(saved, RATING_USER, rated), AskedUser.of(saved, known, List.of()));
+      RecommendCommand.noteIgnoredRatings(saved, users, err, "the given ratings only keep their movies out of the"
+          + " recommendations");
+      for (AskedUser user : users) {
         out.println();
         RecommendationTable.print(out, RecommendCommand.caption(user),
             recommender.recommend(new RecommendRequest(user.profile(), TOP, ItemFilter.NONE)));

@@ -9,14 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.movierec.eval.report.Target;
+import org.movierec.eval.report.Targets;
 
 /** {@code movierec evaluate} run as a user runs it, on a small synthetic MovieLens with timestamps for ten users. */
 class EvaluateCommandTest {
   private static final List<String> ALL = List.of("popularity", "most-liked", "segment-popularity", "biased-mf",
-      "ease", "item-knn", "fusion-mse", "fusion-ranking");
+      "ease", "item-knn", "fusion-mse", "fusion-ranking", "history");
   private static final List<String> FEW_SHOT = List.of("few-shot-1", "few-shot-3", "few-shot-5", "few-shot-10");
 
   @TempDir static Path root;
@@ -42,7 +46,7 @@ class EvaluateCommandTest {
   void evaluates_every_recommender_that_applies_on_every_protocol() {
     assertThat(everything.exitCode()).as("%s", everything).isZero();
     List<String> lines = everything.outLines();
-    assertThat(lines).contains("Evaluating all 8 recommenders on rating, ranking, ncf, cold-start, few-shot-1,"
+    assertThat(lines).contains("Evaluating all 9 recommenders on rating, ranking, ncf, cold-start, few-shot-1,"
         + " few-shot-3, few-shot-5, few-shot-10, seed 1")
         .anyMatch(l -> l.startsWith("[1/8] rating (seed 1): train "))
         .anyMatch(l -> l.startsWith("[2/8] ranking (seed 1): train "))
@@ -55,8 +59,10 @@ class EvaluateCommandTest {
         .contains("  not evaluated, since they predict no stars: popularity, most-liked, segment-popularity, ease,"
             + " item-knn, fusion-ranking")
         .contains("  Users with timestamps: 10 of 20: each is a test user; the other users' ratings only train");
-    assertThat(lines.stream().filter(l -> l.matches("  (biased-mf|fusion-mse): RMSE \\d\\.\\d{4}  MAE \\d\\.\\d{4}"
-        + "  \\(train \\d+\\.\\d s, eval \\d+\\.\\d s\\)"))).hasSize(2);
+    // the three that predict stars, in the order of the recommenders
+    assertThat(lines.stream().filter(l -> l.matches("  (biased-mf|fusion-mse|history): RMSE \\d\\.\\d{4}  MAE"
+        + " \\d\\.\\d{4}  \\(train \\d+\\.\\d s, eval \\d+\\.\\d s\\)")).map(l -> l.substring(2, l.indexOf(':'))))
+        .containsExactly("biased-mf", "fusion-mse", "history");
     for (String r : ALL) {
       // ranking, ncf, cold-start and the four few-shot protocols for every recommender
       assertThat(lines.stream().filter(l -> l.startsWith("  " + r + ": Recall@10 ") || l.startsWith("  " + r
@@ -76,17 +82,35 @@ class EvaluateCommandTest {
   @Test
   void shows_each_epoch_of_the_two_tower_models_with_the_held_out_rmse_where_there_is_one() {
     List<String> out = everything.outLines();
-    assertThat(out).contains("  fusion-mse: training 1 epoch on 540 ratings, RMSE on the test part after each"
-        + " epoch...");
+    assertThat(out).contains(
+        "  fusion-mse: training 1 epoch on 540 ratings, RMSE on the test part after each epoch...",
+        "  history: training 1 epoch on 540 ratings, RMSE on the test part after each epoch...",
+        "  fusion-mse: training 1 epoch on 332 ratings, RMSE on the validation part after each epoch...",
+        "  history: training 1 epoch on 332 ratings, RMSE on the validation part after each epoch...",
+        "  fusion-ranking: training 1 epoch on 332 ratings...");
+    // fusion-mse and history, which predict stars, on rating (test part) and ranking (validation part)
     assertThat(out.stream().filter(l -> l.matches("    epoch 1/1  train loss \\d+\\.\\d{4}  test RMSE \\d\\.\\d{4}"
-        + " stars  \\d+\\.\\d s"))).hasSize(1);
+        + " stars  \\d+\\.\\d s"))).hasSize(2);
     assertThat(out.stream().filter(l -> l.matches("    epoch 1/1  train loss \\d+\\.\\d{4}  validation RMSE"
-        + " \\d\\.\\d{4} stars  \\d+\\.\\d s"))).hasSize(1);
-    // fusion-mse on ncf and cold-start, fusion-ranking on ranking, ncf and cold-start (the models of cold-start serve
-    // the few-shot protocols): the loss only
+        + " \\d\\.\\d{4} stars  \\d+\\.\\d s"))).hasSize(2);
+    // fusion-mse and history on ncf and cold-start, fusion-ranking on ranking, ncf and cold-start (the models of
+    // cold-start serve the few-shot protocols): the loss only
     assertThat(out.stream().filter(l -> l.matches("    epoch 1/1  train loss \\d+\\.\\d{4}  \\d+\\.\\d s")))
-        .hasSize(5);
+        .hasSize(7);
     assertThat(everything.err()).isEmpty();
+  }
+
+  @Test
+  void the_history_models_rmse_is_the_one_its_last_epoch_printed_and_the_target_verdict_uses() {
+    List<String> out = everything.outLines();
+    int at = out.indexOf("  history: training 1 epoch on 540 ratings, RMSE on the test part after each epoch...");
+    Matcher epoch = Pattern.compile(
+        "    epoch 1/1  train loss \\d+\\.\\d{4}  test RMSE (\\d\\.\\d{4}) stars  \\d+\\.\\d s").matcher(out.get(at + 1));
+    assertThat(epoch.matches()).as(out.get(at + 1)).isTrue();
+    String rmse = epoch.group(1);
+    assertThat(out.get(at + 2)).startsWith("  history: RMSE " + rmse + "  MAE ");
+    assertThat(out).contains("  History model, rating: RMSE <= 0.835: " + (Double.parseDouble(rmse) <= 0.835
+        ? "met (history " + rmse + " <= 0.835)" : "MISSED (history " + rmse + " vs <= 0.835)"));
   }
 
   @Test
@@ -98,7 +122,18 @@ class EvaluateCommandTest {
         .contains("\nncf: 10 users\n")
         .contains("\nTargets:\n  History model, rating: RMSE <= 0.835: ")
         .contains("\nfew-shot-5: ")
-        .contains("Report: " + report.resolve("report.md").toAbsolutePath() + " (with report.json and 11 plots)");
+        .contains("Report: " + report.resolve("report.md").toAbsolutePath() + " (with report.json and 12 plots)");
+    // every target of issue 8, in order, each judged on the history model
+    List<String> verdicts = new ArrayList<>();
+    for (Target t : Targets.all()) {
+      verdicts.add("  " + t.description() + ": ");
+    }
+    List<String> lines = everything.outLines();
+    List<String> printed = lines.subList(lines.indexOf("Targets:") + 1, lines.indexOf("Targets:") + 1
+        + verdicts.size());
+    for (int i = 0; i < verdicts.size(); i++) {
+      assertThat(printed.get(i)).startsWith(verdicts.get(i)).containsPattern(": (met|MISSED) \\(history ");
+    }
   }
 
   @Test
@@ -110,20 +145,24 @@ class EvaluateCommandTest {
     }
     assertThat(plots).containsExactly("heldout-rmse.svg", "metrics-cold-start.svg", "metrics-few-shot-1.svg",
         "metrics-few-shot-10.svg", "metrics-few-shot-3.svg", "metrics-few-shot-5.svg", "metrics-ncf.svg",
-        "metrics-ranking.svg", "metrics-rating.svg", "training-fusion-mse.svg", "training-fusion-ranking.svg");
+        "metrics-ranking.svg", "metrics-rating.svg", "training-fusion-mse.svg", "training-fusion-ranking.svg",
+        "training-history.svg");
     String md = Files.readString(report.resolve("report.md"));
     assertThat(md).contains("- **Seed:** 1", "## rating", "## ranking", "## ncf", "## cold-start", "## few-shot-1",
         "## few-shot-10",
         "- Users with timestamps: 10 of 20", "| Recommender | HR@10 | NDCG@10 | Train s | Eval s |",
         "- **Timestamps:** `" + data.timestamps.toAbsolutePath() + "` (SHA-256 `",
-        "- **Command:** `movierec evaluate --data " + data.dir + " --timestamps ");
+        "- **Command:** `movierec evaluate --data " + data.dir + " --timestamps ",
+        "Issue 8's targets, judged on the history model (the default two towers).",
+        "| history | ");
     JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
     assertThat(json.get("seed").asLong()).isEqualTo(1);
     assertThat(json.get("data").get("usersWithTimestamps").asInt()).isEqualTo(10);
     assertThat(json.get("sections")).hasSize(8);
-    assertThat(json.get("sections").get(1).get("rows")).hasSize(8);
-    assertThat(json.get("curves")).hasSize(7);
-    assertThat(json.get("targets")).hasSize(6);
+    assertThat(json.get("sections").get(1).get("rows")).hasSize(ALL.size()); // ranking: every recommender
+    // fusion-mse and history on rating, ranking, ncf and cold-start; fusion-ranking on the last three
+    assertThat(json.get("curves")).hasSize(11);
+    assertThat(json.get("targets")).hasSize(Targets.all().size());
   }
 
   @Test
@@ -145,6 +184,10 @@ class EvaluateCommandTest {
     assertThat(run.exitCode()).as("%s", run).isZero();
     assertThat(otherHome.resolve("report").resolve("report.md")).isRegularFile();
     assertThat(otherHome.resolve("report").resolve("metrics-cold-start.svg")).isRegularFile();
+    // the history model did not run: its targets are left unjudged (as EvaluateIT expects on the real data)
+    assertThat(Files.readString(otherHome.resolve("report").resolve("report.md")))
+        .contains("| History model, cold-start (stretch): NDCG@10 >= 1.10 x best popularity baseline | not evaluated:"
+            + " history did not run on cold-start |");
   }
 
   @Test

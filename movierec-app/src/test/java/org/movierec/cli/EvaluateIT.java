@@ -74,7 +74,7 @@ class EvaluateIT {
     assertThat(report.resolve("metrics-ncf.svg")).isRegularFile();
     assertThat(report.resolve("metrics-cold-start.svg")).isRegularFile();
     assertThat(Files.readString(report.resolve("report.md")))
-        .contains("| Best two-tower, cold-start: NDCG@10 >= 1.10 x best popularity baseline | not evaluated:"
-            + " fusion-mse / fusion-ranking did not run on cold-start |");
+        .contains("| History model, cold-start (stretch): NDCG@10 >= 1.10 x best popularity baseline | not evaluated:"
+            + " history did not run on cold-start |");
   }
 }

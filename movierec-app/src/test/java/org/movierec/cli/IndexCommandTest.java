@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.movierec.train.HistoryConfig;
 
 class IndexCommandTest {
   private final TrainedFixture fixture = TrainedFixture.get();
@@ -64,12 +65,31 @@ class IndexCommandTest {
   @Test
   void info_describes_the_model_and_its_index() throws IOException {
     Path model = fixture.copyModel(tmp.resolve("model"));
+    HistoryConfig defaults = HistoryConfig.defaults();
     Cli.Run before = Cli.run(fixture.home, "info", "--model", model.toString());
     assertThat(before.exitCode()).as("%s", before).isZero();
-    assertThat(before.out()).contains("360 trained on, 40 held out").contains("test RMSE").contains("epoch   2")
-        .contains("no vector index");
+    assertThat(before.outLines()).contains("ratings      360 trained on, 40 held out",
+        "shape        history towers: 30 movies with an id row, users read from their ratings, vectors of "
+            + defaults.towerDim() + " + 1 folded movie bias");
+    assertThat(before.out()).contains("test RMSE").contains("epoch   2")
+        .contains("settings     architecture=history, batchSize=" + defaults.batchSize() + ", epochs=2,")
+        .contains(", objective=joint, seed=1,").contains("index        no vector index at ");
     Cli.run(fixture.home, "index", "--model", model.toString());
     Cli.Run after = Cli.run(fixture.home, "info", "--model", model.toString());
-    assertThat(after.out()).contains("30 movies (lucene-hnsw, dimension 200)");
+    assertThat(after.outLines()).contains("index        30 movies (lucene-hnsw, dimension " + (defaults.towerDim() + 1)
+        + ") in " + model.resolve("index").toAbsolutePath().normalize());
+  }
+
+  @Test
+  void info_describes_a_model_of_the_demo_architecture() throws IOException {
+    Path model = fixture.copyDemoModel(tmp.resolve("demo"));
+    Cli.Run before = Cli.run(fixture.home, "info", "--model", model.toString());
+    assertThat(before.exitCode()).as("%s", before).isZero();
+    assertThat(before.outLines()).contains("shape        demo towers: 20 users and 30 movies with an id row, vectors"
+        + " of 200");
+    assertThat(before.out()).contains("settings     architecture=demo, batchSize=").contains(", objective=mse,");
+    Cli.run(fixture.home, "index", "--model", model.toString());
+    assertThat(Cli.run(fixture.home, "info", "--model", model.toString()).out())
+        .contains("30 movies (lucene-hnsw, dimension 200)");
   }
 }

@@ -6,14 +6,19 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.movierec.data.AgeGroup;
 import org.movierec.data.Gender;
+import org.movierec.data.Movie;
 import org.movierec.data.Occupation;
+import org.movierec.data.RatedMovie;
 import org.movierec.data.User;
+import org.movierec.data.UserProfile;
 import org.movierec.model.ModelFiles;
 import org.movierec.model.SavedModel;
 
@@ -24,7 +29,11 @@ class PredictCommandTest {
   @TempDir Path tmp;
 
   private Cli.Run predict(String... args) {
-    List<String> all = new java.util.ArrayList<>(List.of("predict", "--model", fixture.model.toString()));
+    return predictWith(fixture.model, args);
+  }
+
+  private Cli.Run predictWith(Path model, String... args) {
+    List<String> all = new ArrayList<>(List.of("predict", "--model", model.toString()));
     all.addAll(List.of(args));
     return Cli.run(fixture.home, all.toArray(String[]::new));
   }
@@ -112,23 +121,45 @@ class PredictCommandTest {
         .contains("cannot read " + tmp.resolve("missing.dat") + ": no such file");
   }
 
-  /** The model's own prediction for the user as saved with the model, independently of predict's route. */
-  private float modelSays(User user, int movieId) {
+  /** The model's own prediction for the profile, independently of predict's route. */
+  private static float modelSays(SavedModel model, UserProfile profile, int movieId) {
     float[] out = new float[1];
-    saved.model().predictStars(saved.profile(user), new org.movierec.data.Movie[] {saved.catalog().movie(movieId)},
-        out);
+    model.model().predictStars(profile, new Movie[] {model.catalog().movie(movieId)}, out);
     return out[0];
   }
 
   /** Checks {user}::{movie}::{stars} lines against the model's own predictions, to the 4 decimals written. */
-  private void assertPredictions(List<String> lines, User[] users, int[] userIds, int[] movies) {
+  private static void assertPredictions(SavedModel model, List<String> lines, UserProfile[] profiles, int[] userIds,
+      int[] movies) {
     assertThat(lines).hasSize(movies.length);
     for (int i = 0; i < movies.length; i++) {
       String prefix = userIds[i] + "::" + movies[i] + "::";
       assertThat(lines.get(i)).startsWith(prefix).matches("\\d+::\\d+::\\d\\.\\d{4}");
       assertThat(Float.parseFloat(lines.get(i).substring(prefix.length())))
-          .as(lines.get(i)).isCloseTo(modelSays(users[i], movies[i]), within(1.5e-4f));
+          .as(lines.get(i)).isCloseTo(modelSays(model, profiles[i], movies[i]), within(1.5e-4f));
     }
+  }
+
+  /** The profile of a user the model knows, as saved with it: their demographics and every rating of the data. */
+  private UserProfile known(SavedModel model, int userId) {
+    return model.profile(model.catalog().users().get(userId));
+  }
+
+  /** A user's ratings as ratings.dat of the tiny data set has them, the given ones replacing theirs. */
+  private List<RatedMovie> ratingsOf(int userId, RatedMovie... given) {
+    Map<Integer, Integer> stars = new LinkedHashMap<>();
+    for (String line : fixture.data.ratingLines) {
+      String[] f = line.split("::");
+      if (Integer.parseInt(f[0]) == userId) {
+        stars.put(Integer.parseInt(f[1]), Integer.parseInt(f[2]));
+      }
+    }
+    for (RatedMovie r : given) {
+      stars.put(r.movieId(), r.stars());
+    }
+    List<RatedMovie> out = new ArrayList<>();
+    stars.forEach((movie, s) -> out.add(new RatedMovie(movie, s)));
+    return out;
   }
 
   private static final String NOTE = "Note: this model (demo architecture) reads age, gender, occupation and user id,"
@@ -140,9 +171,15 @@ class PredictCommandTest {
     Path input = Files.writeString(tmp.resolve("pairs.dat"), "1::1::5\n2::30\n1::7\n20::15::3\n");
     Cli.Run run = predict("--input", input.toString());
     assertThat(run.exitCode()).as("%s", run).isZero();
-    Map<Integer, User> users = saved.catalog().users();
-    assertPredictions(run.outLines(), new User[] {users.get(1), users.get(2), users.get(1), users.get(20)},
-        new int[] {1, 2, 1, 20}, new int[] {1, 30, 7, 15});
+    assertPredictions(saved, run.outLines(), new UserProfile[] {known(saved, 1), known(saved, 2), known(saved, 1),
+        known(saved, 20)}, new int[] {1, 2, 1, 20}, new int[] {1, 30, 7, 15});
+  }
+
+  @Test
+  void a_known_users_profile_holds_every_rating_of_the_data() {
+    for (int user : new int[] {1, 3, 20}) {
+      assertThat(known(saved, user).ratings()).containsExactlyInAnyOrderElementsOf(ratingsOf(user));
+    }
   }
 
   @Test
@@ -154,12 +191,39 @@ class PredictCommandTest {
     Cli.Run run = predict("--input", input.toString(), "--users-file", users.toString(), "--ratings-file",
         ratings.toString(), "--output", output.toString());
     assertThat(run.exitCode()).as("%s", run).isZero();
-    assertThat(run.err()).isEqualTo(NOTE + "Predicted 4 ratings into " + output + System.lineSeparator());
-    Map<Integer, User> known = saved.catalog().users();
-    assertPredictions(Files.readAllLines(output), new User[] {NEW, known.get(2), known.get(1), NEW},
+    // the history model reads ratings: no note
+    assertThat(run.err()).isEqualTo("Predicted 4 ratings into " + output + System.lineSeparator());
+    UserProfile rated = new UserProfile(NEW, List.of(new RatedMovie(3, 5), new RatedMovie(4, 1)));
+    List<String> withRatings = Files.readAllLines(output);
+    assertPredictions(saved, withRatings, new UserProfile[] {rated, known(saved, 2), known(saved, 1), rated},
         new int[] {999, 2, 1, 999}, new int[] {1, 30, 7, 30});
 
     Cli.Run withoutRatings = predict("--input", input.toString(), "--users-file", users.toString());
+    assertThat(withoutRatings.exitCode()).as("%s", withoutRatings).isZero();
+    assertThat(withoutRatings.err()).isEmpty();
+    UserProfile unrated = UserProfile.of(NEW);
+    assertPredictions(saved, withoutRatings.outLines(), new UserProfile[] {unrated, known(saved, 2), known(saved, 1),
+        unrated}, new int[] {999, 2, 1, 999}, new int[] {1, 30, 7, 30});
+    assertThat(withoutRatings.outLines().get(0)).isNotEqualTo(withRatings.get(0));
+  }
+
+  @Test
+  void the_demo_model_predicts_the_same_for_a_users_file_with_or_without_their_ratings() throws IOException {
+    Path demo = fixture.demoModel();
+    SavedModel demoSaved = ModelFiles.load(demo);
+    Path users = Files.writeString(tmp.resolve("users.dat"), "999::F::25::12::02139\n2::M::25::2::10002\n");
+    Path ratings = Files.writeString(tmp.resolve("ratings.dat"), "999::3::5\n999::4::1::978300760\n");
+    Path input = Files.writeString(tmp.resolve("pairs.dat"), "999::1\n2::30\n1::7\n999::30::4\n");
+    Path output = tmp.resolve("predictions.dat");
+    Cli.Run run = predictWith(demo, "--input", input.toString(), "--users-file", users.toString(), "--ratings-file",
+        ratings.toString(), "--output", output.toString());
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.err()).isEqualTo(NOTE + "Predicted 4 ratings into " + output + System.lineSeparator());
+    UserProfile unrated = UserProfile.of(NEW);
+    assertPredictions(demoSaved, Files.readAllLines(output), new UserProfile[] {unrated, known(demoSaved, 2),
+        known(demoSaved, 1), unrated}, new int[] {999, 2, 1, 999}, new int[] {1, 30, 7, 30});
+
+    Cli.Run withoutRatings = predictWith(demo, "--input", input.toString(), "--users-file", users.toString());
     assertThat(withoutRatings.exitCode()).as("%s", withoutRatings).isZero();
     assertThat(withoutRatings.err()).isEmpty();
     assertThat(withoutRatings.outLines()).isEqualTo(Files.readAllLines(output)); // the demo model reads no ratings
@@ -169,12 +233,37 @@ class PredictCommandTest {
   void predicts_some_movies_for_one_user_described_on_the_command_line() {
     Cli.Run run = predict("--rated", "1:5,2:3", "-a", "25", "-g", "F", "-j", "programmer", "--movies", "30,7,30");
     assertThat(run.exitCode()).as("%s", run).isZero();
-    assertThat(run.err()).isEqualTo(NOTE);
-    assertPredictions(run.outLines(), new User[] {NEW, NEW, NEW}, new int[] {0, 0, 0}, new int[] {30, 7, 30});
+    assertThat(run.err()).isEmpty();
+    UserProfile rated = new UserProfile(NEW, List.of(new RatedMovie(1, 5), new RatedMovie(2, 3)));
+    assertPredictions(saved, run.outLines(), new UserProfile[] {rated, rated, rated}, new int[] {0, 0, 0},
+        new int[] {30, 7, 30});
 
+    // user 3's ratings and one more (or another star count for a movie they rated)
     Cli.Run known = predict("--user", "3", "--rated", "30:1", "--movies", "30");
     assertThat(known.exitCode()).as("%s", known).isZero();
-    assertPredictions(known.outLines(), new User[] {saved.catalog().users().get(3)}, new int[] {3}, new int[] {30});
+    User three = saved.catalog().users().get(3);
+    assertPredictions(saved, known.outLines(),
+        new UserProfile[] {new UserProfile(three, ratingsOf(3, new RatedMovie(30, 1)))}, new int[] {3},
+        new int[] {30});
+    assertThat(known.outLines()).isNotEqualTo(predict("--user", "3", "--movies", "30").outLines());
+  }
+
+  @Test
+  void the_demo_model_predicts_for_one_user_without_reading_the_given_ratings() {
+    Path demo = fixture.demoModel();
+    SavedModel demoSaved = ModelFiles.load(demo);
+    Cli.Run run = predictWith(demo, "--rated", "1:5,2:3", "-a", "25", "-g", "F", "-j", "programmer", "--movies",
+        "30,7,30");
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.err()).isEqualTo(NOTE);
+    UserProfile unrated = UserProfile.of(NEW);
+    assertPredictions(demoSaved, run.outLines(), new UserProfile[] {unrated, unrated, unrated}, new int[] {0, 0, 0},
+        new int[] {30, 7, 30});
+
+    Cli.Run known = predictWith(demo, "--user", "3", "--rated", "30:1", "--movies", "30");
+    assertThat(known.exitCode()).as("%s", known).isZero();
+    assertPredictions(demoSaved, known.outLines(), new UserProfile[] {known(demoSaved, 3)}, new int[] {3},
+        new int[] {30});
   }
 
   @Test
@@ -241,12 +330,13 @@ class PredictCommandTest {
   void refuses_a_model_trained_for_ranking_which_predicts_no_stars() throws IOException {
     Path ranking = tmp.resolve("ranking");
     Cli.Run train = Cli.run(fixture.home, "train", "--data", fixture.data.dir.toString(), "--model", ranking.toString(),
-        "--objective", "ranking", "--epochs", "1", "--seed", "1");
+        "--architecture", "demo", "--objective", "ranking", "--epochs", "1", "--seed", "1");
     assertThat(train.exitCode()).as("%s", train).isZero();
     Cli.Run run = Cli.run(fixture.home, "predict", "--model", ranking.toString(), "--user", "1", "--movies", "1");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).isEqualTo("movierec: the model in " + ranking + " was trained for ranking (objective"
-        + " ranking): it orders movies but predicts no ratings; predict needs a model trained with: movierec train"
+        + " ranking): it orders movies but predicts no ratings; predict needs a model that predicts stars, trained"
+        + " with: movierec train (the default history architecture) or movierec train --architecture demo"
         + " --objective mse" + System.lineSeparator());
     assertThat(run.out()).isEmpty();
   }

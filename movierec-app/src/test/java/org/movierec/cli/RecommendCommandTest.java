@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,13 +21,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.movierec.data.AgeGroup;
+import org.movierec.data.Gender;
+import org.movierec.data.Movie;
+import org.movierec.data.Occupation;
+import org.movierec.data.RatedMovie;
+import org.movierec.data.User;
+import org.movierec.data.UserProfile;
+import org.movierec.model.ModelFiles;
+import org.movierec.model.SavedModel;
 
 class RecommendCommandTest {
   /** rank, movie id, title, score, stars. */
   private static final Pattern ROW = Pattern.compile("\\s*(\\d+)\\s+(\\d+)  (.+?)\\s+(-?\\d\\.\\d{4})\\s+(\\d\\.\\d{2})");
 
   private static TrainedFixture fixture;
+  /** The default (history) model, indexed. */
   private static Path model;
+  private static SavedModel saved;
+  /** The original demo's towers, indexed: they read no ratings. */
+  private static Path demo;
 
   @TempDir static Path shared;
   @TempDir Path tmp;
@@ -34,10 +51,18 @@ class RecommendCommandTest {
     model = fixture.copyModel(shared.resolve("model"));
     Cli.Run run = Cli.run(fixture.home, "index", "--model", model.toString());
     assertThat(run.exitCode()).as("%s", run).isZero();
+    saved = ModelFiles.load(model);
+    demo = fixture.copyDemoModel(shared.resolve("demo"));
+    Cli.Run demoIndex = Cli.run(fixture.home, "index", "--model", demo.toString());
+    assertThat(demoIndex.exitCode()).as("%s", demoIndex).isZero();
   }
 
   private static Cli.Run recommend(String... args) {
-    List<String> all = new ArrayList<>(List.of("recommend", "--model", model.toString()));
+    return recommendWith(model, args);
+  }
+
+  private static Cli.Run recommendWith(Path modelDir, String... args) {
+    List<String> all = new ArrayList<>(List.of("recommend", "--model", modelDir.toString()));
     all.addAll(List.of(args));
     return Cli.run(fixture.home, all.toArray(String[]::new));
   }
@@ -260,18 +285,87 @@ class RecommendCommandTest {
   private static final String NOTE = "Note: this model (demo architecture) reads age, gender, occupation and user id,"
       + " not ratings: the given ratings only keep their movies out of the recommendations." + System.lineSeparator();
 
+  private static final User YOUNG = User.newUser(Gender.F, AgeGroup.FROM_18_TO_24, Occupation.K12_STUDENT);
+  private static final User PROGRAMMER = User.newUser(Gender.F, AgeGroup.FROM_25_TO_34, Occupation.PROGRAMMER);
+
+  /**
+   * The model's own ranking for a profile, computed here: every movie of the catalog but those the user rated (in the
+   * data, for a known user, and in the profile), by the inner product of the query and index vectors, best first.
+   */
+  private static List<Integer> modelOrder(UserProfile profile) {
+    Set<Integer> excluded = new HashSet<>();
+    if (!profile.user().isNew()) {
+      excluded.addAll(fixture.data.rated.get(profile.user().id()));
+    }
+    profile.ratings().forEach(r -> excluded.add(r.movieId()));
+    float[] query = saved.model().queryVector(profile);
+    Map<Integer, Double> scores = new HashMap<>();
+    for (Movie m : saved.catalog().movies().values()) {
+      if (!excluded.contains(m.id())) {
+        float[] v = saved.model().indexVector(m);
+        double dot = 0;
+        for (int i = 0; i < v.length; i++) {
+          dot += (double) query[i] * v[i];
+        }
+        scores.put(m.id(), dot);
+      }
+    }
+    List<Integer> order = new ArrayList<>(scores.keySet());
+    order.sort(Comparator.comparing(scores::get, Comparator.reverseOrder()));
+    return order;
+  }
+
+  private static List<RatedMovie> ratings(int... movieAndStars) {
+    List<RatedMovie> out = new ArrayList<>();
+    for (int i = 0; i < movieAndStars.length; i += 2) {
+      out.add(new RatedMovie(movieAndStars[i], movieAndStars[i + 1]));
+    }
+    return out;
+  }
+
+  /** A known user as saved with the model, plus the given ratings. */
+  private static UserProfile knownWith(int userId, List<RatedMovie> given) {
+    UserProfile known = saved.profile(saved.catalog().users().get(userId));
+    List<RatedMovie> all = new ArrayList<>(known.ratings());
+    all.addAll(given);
+    return new UserProfile(known.user(), all);
+  }
+
   @Test
-  void never_recommends_back_a_movie_of_the_rated_list() throws IOException {
+  void reads_the_rated_list_of_a_new_user_and_never_recommends_it_back() throws IOException {
     List<Integer> all = ids(recommend("-a", "1", "-g", "F", "-j", "10", "-k", "30", "--json").out());
-    assertThat(all).hasSize(TinyMovieLens.MOVIES);
+    assertThat(all).containsExactlyElementsOf(modelOrder(UserProfile.of(YOUNG)));
     Cli.Run run = recommend("--rated", all.get(0) + ":5, " + all.get(2) + " : 1," + all.get(29) + ":3", "-a", "1",
         "-g", "F", "-j", "10", "-k", "30", "--json");
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    List<Integer> rated = ids(run.out());
+    assertThat(rated).hasSize(TinyMovieLens.MOVIES - 3).doesNotContain(all.get(0), all.get(2), all.get(29));
+    // the history model reads the ratings: the model's order for the user with them, not the order without them
+    assertThat(rated).containsExactlyElementsOf(modelOrder(new UserProfile(YOUNG,
+        ratings(all.get(0), 5, all.get(2), 1, all.get(29), 3))));
+    assertThat(rated).isNotEqualTo(without(all, all.get(0), all.get(2), all.get(29)));
+    assertThat(run.err()).isEmpty();
+
+    Cli.Run table = recommend("--rated", all.get(0) + ":5", "-a", "1", "-g", "F", "-j", "10", "-k", "3");
+    assertThat(table.exitCode()).as("%s", table).isZero();
+    assertThat(table.outLines().get(0))
+        .isEqualTo("Recommendations for a new user: female, 18-24, K-12 student, who rated 1 movie");
+    assertThat(rows(table.out())).extracting(r -> Integer.parseInt(r[1]))
+        .containsExactlyElementsOf(modelOrder(new UserProfile(YOUNG, ratings(all.get(0), 5))).subList(0, 3));
+  }
+
+  @Test
+  void the_demo_model_never_recommends_back_a_movie_of_the_rated_list_and_keeps_its_order() throws IOException {
+    List<Integer> all = ids(recommendWith(demo, "-a", "1", "-g", "F", "-j", "10", "-k", "30", "--json").out());
+    assertThat(all).hasSize(TinyMovieLens.MOVIES);
+    Cli.Run run = recommendWith(demo, "--rated", all.get(0) + ":5, " + all.get(2) + " : 1," + all.get(29) + ":3",
+        "-a", "1", "-g", "F", "-j", "10", "-k", "30", "--json");
     assertThat(run.exitCode()).as("%s", run).isZero();
     // the demo model reads no ratings: the same order, without the three rated movies
     assertThat(ids(run.out())).containsExactlyElementsOf(without(all, all.get(0), all.get(2), all.get(29)));
     assertThat(run.err()).isEqualTo(NOTE);
 
-    Cli.Run table = recommend("--rated", all.get(0) + ":5", "-a", "1", "-g", "F", "-j", "10", "-k", "3");
+    Cli.Run table = recommendWith(demo, "--rated", all.get(0) + ":5", "-a", "1", "-g", "F", "-j", "10", "-k", "3");
     assertThat(table.exitCode()).as("%s", table).isZero();
     assertThat(table.outLines().get(0))
         .isEqualTo("Recommendations for a new user: female, 18-24, K-12 student, who rated 1 movie");
@@ -281,13 +375,37 @@ class RecommendCommandTest {
   @Test
   void adds_the_rated_list_to_a_known_users_ratings_and_recommends_neither() throws IOException {
     List<Integer> unseen = ids(recommend("--user", "1", "-k", "30", "--json").out());
-    assertThat(unseen).hasSize(TinyMovieLens.MOVIES - fixture.data.rated.get(1).size());
+    assertThat(unseen).hasSize(TinyMovieLens.MOVIES - fixture.data.rated.get(1).size())
+        .containsExactlyElementsOf(modelOrder(knownWith(1, List.of())));
     Cli.Run run = recommend("--user", "1", "--rated", unseen.get(1) + ":2", "-k", "30", "--json");
     assertThat(run.exitCode()).as("%s", run).isZero();
-    assertThat(ids(run.out())).containsExactlyElementsOf(without(unseen, unseen.get(1)));
+    assertThat(ids(run.out())).doesNotContain(unseen.get(1))
+        .containsExactlyElementsOf(modelOrder(knownWith(1, ratings(unseen.get(1), 2))));
+    assertThat(run.err()).isEmpty();
 
     int seen = fixture.data.rated.get(1).iterator().next();
     Cli.Run table = recommend("--user", "1", "--rated", unseen.get(0) + ":2," + seen + ":5", "-k", "2");
+    assertThat(table.outLines().get(0))
+        .isEqualTo("Recommendations for user 1 (F, under 18, K-12 student), with 2 more ratings");
+    // a given rating of a movie the user rated replaces theirs
+    List<RatedMovie> replaced = new ArrayList<>(saved.profile(saved.catalog().users().get(1)).ratings());
+    replaced.removeIf(r -> r.movieId() == seen);
+    replaced.addAll(ratings(unseen.get(0), 2, seen, 5));
+    assertThat(rows(table.out())).extracting(r -> Integer.parseInt(r[1])).containsExactlyElementsOf(
+        modelOrder(new UserProfile(saved.catalog().users().get(1), replaced)).subList(0, 2));
+  }
+
+  @Test
+  void the_demo_model_adds_the_rated_list_to_a_known_users_ratings_and_recommends_neither() throws IOException {
+    List<Integer> unseen = ids(recommendWith(demo, "--user", "1", "-k", "30", "--json").out());
+    assertThat(unseen).hasSize(TinyMovieLens.MOVIES - fixture.data.rated.get(1).size());
+    Cli.Run run = recommendWith(demo, "--user", "1", "--rated", unseen.get(1) + ":2", "-k", "30", "--json");
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(ids(run.out())).containsExactlyElementsOf(without(unseen, unseen.get(1)));
+    assertThat(run.err()).isEqualTo(NOTE);
+
+    int seen = fixture.data.rated.get(1).iterator().next();
+    Cli.Run table = recommendWith(demo, "--user", "1", "--rated", unseen.get(0) + ":2," + seen + ":5", "-k", "2");
     assertThat(table.outLines().get(0))
         .isEqualTo("Recommendations for user 1 (F, under 18, K-12 student), with 2 more ratings");
     assertThat(rows(table.out())).extracting(r -> Integer.parseInt(r[1])).containsExactlyElementsOf(unseen.subList(1, 3));
@@ -301,25 +419,59 @@ class RecommendCommandTest {
     Path users = Files.writeString(tmp.resolve("users.dat"), "2::M::25::2::10002\n999::F::25::12::02139\n");
     Path ratings = Files.writeString(tmp.resolve("ratings.dat"), "999::" + asNew.get(0) + "::5\n2::" + asUser2.get(1)
         + "::4::978300760\n999::" + asNew.get(5) + "::1\n");
+    List<Integer> user2 = modelOrder(knownWith(2, ratings(asUser2.get(1), 4)));
+    List<Integer> user999 = modelOrder(new UserProfile(PROGRAMMER, ratings(asNew.get(0), 5, asNew.get(5), 1)));
 
     Cli.Run run = recommend("--users-file", users.toString(), "--ratings-file", ratings.toString(), "-k", "30",
         "--json");
     assertThat(run.exitCode()).as("%s", run).isZero();
-    assertThat(run.err()).isEqualTo(NOTE);
+    assertThat(run.err()).isEmpty();
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertThat(json).hasSize(2);
     assertThat(json.get(0).get("userId").asInt()).isEqualTo(2);
     assertThat(json.get(0).get("newUser").asBoolean()).isFalse();
     assertThat(json.get(0).get("ratingsGiven").asInt()).isEqualTo(1);
-    assertThat(ids(json.get(0).get("recommendations").toString()))
-        .containsExactlyElementsOf(without(asUser2, asUser2.get(1)));
+    assertThat(ids(json.get(0).get("recommendations").toString())).doesNotContain(asUser2.get(1))
+        .containsExactlyElementsOf(user2);
     assertThat(json.get(1).get("userId").asInt()).isEqualTo(999);
     assertThat(json.get(1).get("newUser").asBoolean()).isTrue();
+    assertThat(json.get(1).get("ratingsGiven").asInt()).isEqualTo(2);
+    assertThat(ids(json.get(1).get("recommendations").toString())).doesNotContain(asNew.get(0), asNew.get(5))
+        .containsExactlyElementsOf(user999);
+
+    Cli.Run table = recommend("--users-file", users.toString(), "--ratings-file", ratings.toString(), "-k", "2");
+    assertThat(table.outLines()).containsSubsequence(
+        "Recommendations for user 2 (M, 25-34, artist), with 1 more rating",
+        "Recommendations for user 999, new to the model: female, 25-34, programmer, who rated 2 movies");
+    assertThat(rows(table.out())).extracting(r -> Integer.parseInt(r[1]))
+        .containsExactly(user2.get(0), user2.get(1), user999.get(0), user999.get(1));
+  }
+
+  @Test
+  void the_demo_model_recommends_to_a_users_file_as_without_the_ratings_file_less_the_rated_movies()
+      throws IOException {
+    List<Integer> asNew = ids(recommendWith(demo, "-a", "25", "-g", "F", "-j", "programmer", "-k", "30", "--json")
+        .out());
+    List<Integer> asUser2 = ids(recommendWith(demo, "--user", "2", "-k", "30", "--json").out());
+    Path users = Files.writeString(tmp.resolve("users.dat"), "2::M::25::2::10002\n999::F::25::12::02139\n");
+    Path ratings = Files.writeString(tmp.resolve("ratings.dat"), "999::" + asNew.get(0) + "::5\n2::" + asUser2.get(1)
+        + "::4::978300760\n999::" + asNew.get(5) + "::1\n");
+
+    Cli.Run run = recommendWith(demo, "--users-file", users.toString(), "--ratings-file", ratings.toString(), "-k",
+        "30", "--json");
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.err()).isEqualTo(NOTE);
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json).hasSize(2);
+    assertThat(json.get(0).get("ratingsGiven").asInt()).isEqualTo(1);
+    assertThat(ids(json.get(0).get("recommendations").toString()))
+        .containsExactlyElementsOf(without(asUser2, asUser2.get(1)));
     assertThat(json.get(1).get("ratingsGiven").asInt()).isEqualTo(2);
     assertThat(ids(json.get(1).get("recommendations").toString()))
         .containsExactlyElementsOf(without(asNew, asNew.get(0), asNew.get(5)));
 
-    Cli.Run table = recommend("--users-file", users.toString(), "--ratings-file", ratings.toString(), "-k", "2");
+    Cli.Run table = recommendWith(demo, "--users-file", users.toString(), "--ratings-file", ratings.toString(), "-k",
+        "2");
     assertThat(table.outLines()).containsSubsequence(
         "Recommendations for user 2 (M, 25-34, artist), with 1 more rating",
         "Recommendations for user 999, new to the model: female, 25-34, programmer, who rated 2 movies");

@@ -10,8 +10,10 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The tiny data set and one model trained on it with {@code movierec train --epochs 2 --seed 1}, made once per test
- * JVM and shared by every test class: tests that change a model work on a {@link #copyModel copy}.
+ * The tiny data set and one model trained on it with {@code movierec train --epochs 2 --seed 1} (the default, history
+ * architecture), made once per test JVM and shared by every test class: tests that change a model work on a {@link
+ * #copyModel copy}. Tests of the original demo's towers use {@link #demoModel()}, trained on first use with {@code
+ * --architecture demo} and the same epochs and seed.
  */
 final class TrainedFixture {
   static final long SEED = 1;
@@ -24,6 +26,9 @@ final class TrainedFixture {
   final Path model;
   /** What {@code train} printed. */
   final Cli.Run training;
+
+  private Path demoModel;
+  private Cli.Run demoTraining;
 
   private TrainedFixture(Path root) throws IOException {
     this.root = root;
@@ -48,8 +53,36 @@ final class TrainedFixture {
     return instance;
   }
 
+  /** The same data trained with {@code movierec train --architecture demo --epochs 2 --seed 1}, on first use. */
+  synchronized Path demoModel() {
+    if (demoModel == null) {
+      Path dir = root.resolve("demo-model");
+      Cli.Run run = Cli.run(home, "train", "--data", data.dir.toString(), "--model", dir.toString(), "--architecture",
+          "demo", "--epochs", "2", "--seed", Long.toString(SEED));
+      assertThat(run.exitCode()).as("%s", run).isZero();
+      demoTraining = run;
+      demoModel = dir;
+    }
+    return demoModel;
+  }
+
+  /** What {@code train --architecture demo} printed for {@link #demoModel()}. */
+  synchronized Cli.Run demoTraining() {
+    demoModel();
+    return demoTraining;
+  }
+
   /** A copy of the trained model (without an index) at {@code target}, to change at will. */
   Path copyModel(Path target) throws IOException {
+    return copy(model, target);
+  }
+
+  /** A copy of the demo model (without an index) at {@code target}, to change at will. */
+  Path copyDemoModel(Path target) throws IOException {
+    return copy(demoModel(), target);
+  }
+
+  private static Path copy(Path model, Path target) throws IOException {
     Files.createDirectories(target);
     try (Stream<Path> files = Files.list(model)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {

@@ -18,7 +18,7 @@ public final class ReportMarkdown {
     md.append("# MovieRec evaluation\n\n");
     header(md, report);
     md.append("\n## Targets\n\n");
-    md.append("The best two-tower model is the better of fusion-mse and fusion-ranking on each figure.\n\n");
+    md.append("Issue 8's targets, judged on the history model (the default two towers).\n\n");
     md.append("| Target | Verdict |\n|---|---|\n");
     for (Verdict v : report.targets()) {
       md.append("| ").append(cell(v.target())).append(" | ").append(cell(v.text())).append(" |\n");

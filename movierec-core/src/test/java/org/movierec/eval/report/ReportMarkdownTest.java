@@ -41,6 +41,10 @@ class ReportMarkdownTest {
   @Test
   void judges_every_target_with_the_figures() {
     assertThat(md).contains(String.join("\n",
+        "## Targets",
+        "",
+        "Issue 8's targets, judged on the history model (the default two towers).",
+        "",
         "| Target | Verdict |",
         "|---|---|",
         "| History model, rating: RMSE <= 0.835 | not evaluated: history did not run on rating |",
