@@ -38,7 +38,6 @@ import org.movierec.model.Weights;
  * inside a training run; every array belongs to the manager given at construction.
  */
 final class HistoryNetwork {
-  private static final boolean PER_USER = Boolean.getBoolean("movierec.perUser");
   private final HistoryShape shape;
   private final Map<String, NDArray> params = new LinkedHashMap<>();
 
@@ -67,9 +66,11 @@ final class HistoryNetwork {
   record Losses(NDArray ranking, NDArray stars) {}
 
   /**
-   * Both losses for a batch of users. The ranking loss is the mean over the batch's target ratings of minus the log of
-   * the softmax, over every catalog movie but the user's input movies (and the unknown row), of the target movie's
-   * score; the star loss is the mean squared error of the star head over the same targets.
+   * Both losses for a batch of users. The ranking loss is, for each user, the mean over the user's targets of minus
+   * the log of the softmax, over every catalog movie but the user's input movies (and the unknown row), of the target
+   * movie's score, then the mean over the users: each drawn user weighs the same, however many targets the draw left
+   * (which favours the draws with a long history, as known users have). The star loss is the mean squared error of
+   * the star head over every target rating of the batch.
    */
   Losses losses(HistoryBatch batch, MovieContent catalog) {
     NDArray z = hidden(batch);
@@ -87,10 +88,8 @@ final class HistoryNetwork {
         .add(params.get(MOVIE_BIAS))
         .sub(batch.blocked().mul(1e4f)); // [B, M]
     NDArray targets = batch.targets();
-    NDArray count = targets.sum();
-    NDArray ranking = PER_USER
-        ? logits.logSoftmax(1).mul(targets).sum(new int[] {1}).div(targets.sum(new int[] {1}).add(1e-8f)).mean().neg()
-        : logits.logSoftmax(1).mul(targets).sum().neg().div(count);
+    NDArray ranking = logits.logSoftmax(1).mul(targets).sum(new int[] {1})
+        .div(targets.sum(new int[] {1}).add(1e-8f)).mean().neg();
     NDArray stars = DjlOps.fc(z, params.get(USER_STARS + W), params.get(USER_STARS + B))
         .matMul(v.add(params.get(MOVIE_STARS_EMB)).transpose())
         .add(DjlOps.fc(z, params.get(USER_STARS_BIAS + W), params.get(USER_STARS_BIAS + B)))

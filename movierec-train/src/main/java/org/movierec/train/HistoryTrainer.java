@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.CosineTracker;
 import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,8 @@ import org.movierec.model.HistoryShape;
  * Trains the history model with DJL (PyTorch engine, offline) and returns a plain-Java {@link HistoryModel}: the
  * learner is not the learned. Each step takes a batch of users, splits each user's ratings at random into the history
  * the user tower reads and the targets ({@link HistoryBatches}), and minimises the softmax cross-entropy of the
- * targets over the whole catalog plus the squared error of their predicted stars. Optimiser: Adam. Deterministic for
- * a seed (up to the last digits PyTorch's multi-threaded sums may move).
+ * targets over the whole catalog plus the squared error of their predicted stars. Optimiser: Adam, its learning rate
+ * decayed along a half cosine to a twentieth over the run. Deterministic for a seed (up to the last digits PyTorch's multi-threaded sums may move).
  */
 public final class HistoryTrainer implements ModelTrainer {
   static {
@@ -42,7 +43,6 @@ public final class HistoryTrainer implements ModelTrainer {
   }
 
   private final HistoryConfig config;
-  private static final long[] PROFILE = new long[4];
 
   public HistoryTrainer(HistoryConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -121,14 +121,14 @@ public final class HistoryTrainer implements ModelTrainer {
     Engine engine = Engine.getEngine("PyTorch");
     try (NDManager root = NDManager.newBaseManager(Device.cpu(), engine.getEngineName())) {
       HistoryNetwork net = new HistoryNetwork(root, shape, random.nextLong(), (float) train.meanStars());
-      Tracker rate = Boolean.getBoolean("movierec.cosine")
-          ? ai.djl.training.tracker.CosineTracker.builder().setBaseValue(config.learningRate())
-              .optFinalValue(config.learningRate() / 20).setMaxUpdates(config.epochs() * steps).build()
-          : Tracker.fixed(config.learningRate());
+      // A half cosine from the learning rate down to a twentieth of it over the whole run.
+      Tracker rate = CosineTracker.builder().setBaseValue(config.learningRate())
+          .optFinalValue(config.learningRate() / 20).setMaxUpdates(config.epochs() * steps).build();
       Optimizer adam = Optimizer.adam().optLearningRateTracker(rate).build();
       SplittableRandom shuffle = random.split();
       SplittableRandom splits = random.split();
       model = new HistoryModel(shape, features, net.export());
+      long[] profile = new long[4]; // nanoseconds of batch encoding, forward, backward and update in the epoch
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
         long start = System.nanoTime();
         Shuffle.inPlace(order, shuffle);
@@ -151,17 +151,17 @@ public final class HistoryTrainer implements ModelTrainer {
             long t3 = System.nanoTime();
             update(net.parameters(), adam);
             long t4 = System.nanoTime();
-            PROFILE[0] += t1 - t0;
-            PROFILE[1] += t2 - t1;
-            PROFILE[2] += t3 - t2;
-            PROFILE[3] += t4 - t3;
+            profile[0] += t1 - t0;
+            profile[1] += t2 - t1;
+            profile[2] += t3 - t2;
+            profile[3] += t4 - t3;
           }
           listener.onBatch(epoch, s + 1, steps, lossSum / to);
         }
-        if (Boolean.getBoolean("movierec.profile")) {
-          System.err.printf("encode %.1f s, forward %.1f s, backward %.1f s, update %.1f s%n", PROFILE[0] / 1e9,
-              PROFILE[1] / 1e9, PROFILE[2] / 1e9, PROFILE[3] / 1e9);
-          java.util.Arrays.fill(PROFILE, 0);
+        if (Boolean.getBoolean("movierec.profile")) { // where an epoch spends its time (README, "Measured")
+          System.err.printf("encode %.1f s, forward %.1f s, backward %.1f s, update %.1f s%n", profile[0] / 1e9,
+              profile[1] / 1e9, profile[2] / 1e9, profile[3] / 1e9);
+          java.util.Arrays.fill(profile, 0);
         }
         model = new HistoryModel(shape, features, net.export());
         double rmse = rmse(model, trainRatings, test, data.users(), data.movies());
