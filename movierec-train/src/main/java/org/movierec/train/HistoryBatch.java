@@ -12,7 +12,8 @@ import ai.djl.ndarray.NDArray;
  * @param genders {@code [B]} gender codes
  * @param ages {@code [B]} age-group codes
  * @param jobs {@code [B]} occupation codes
- * @param targets {@code [B, M]}: 1 at each target movie (rated by the user, not in the input), else 0
+ * @param targets {@code [B, M]}: at each target movie (rated by the user, not in the input) its weight in the ranking
+ *     loss ({@link TargetWeights}), else 0
  * @param stars {@code [B, M]}: the stars of each target movie, else 0
  * @param blocked {@code [B, M]}: 1 at the input movies and the unknown row, which the softmax leaves out
  */

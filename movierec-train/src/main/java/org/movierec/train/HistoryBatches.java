@@ -28,19 +28,14 @@ final class HistoryBatches {
   private final int[][] stars;
   private final User[] users;
   private final HistorySplits splits;
-  private static final float[] TARGET_WEIGHTS = {0f, w("movierec.w12", 1f), w("movierec.w12", 1f),
-      w("movierec.w3", 1f), 1f, 1f};
-
-  private static float w(String property, float fallback) {
-    return Float.parseFloat(System.getProperty(property, Float.toString(fallback)));
-  }
+  private final TargetWeights targetWeights;
   private final int titleLength;
   private final float[] genreMultiHot;
   private final long[] paddedTitles;
   private final float[] titleMask;
 
   HistoryBatches(SeenMovies train, Map<Integer, User> users, Map<Integer, Movie> movies, FusionFeatures features,
-      HistorySplits splits) {
+      HistorySplits splits, TargetWeights targetWeights) {
     this.movieRows = features.movies().rows();
     this.titleLength = features.titleLength();
     this.genreMultiHot = genreMultiHot(movies, features);
@@ -51,6 +46,7 @@ final class HistoryBatches {
     this.stars = new int[userIds.length][];
     this.users = new User[userIds.length];
     this.splits = splits;
+    this.targetWeights = targetWeights;
     for (int u = 0; u < userIds.length; u++) {
       var ratings = train.ratingsOf(userIds[u]);
       rows[u] = new int[ratings.size()];
@@ -112,7 +108,7 @@ final class HistoryBatches {
           starWeights[at] = scale * HistoryModel.starWeight(stars[u][i]);
           blocked[at] = 1f;
         } else {
-          targets[at] = TARGET_WEIGHTS[stars[u][i]];
+          targets[at] = targetWeights.of(stars[u][i]);
           targetStars[at] = stars[u][i];
         }
       }

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param towerDim width of the user and movie vectors (the index adds one for the folded bias)
  * @param temperature 0 scores by the plain inner product; else by the cosine over this temperature (plus the bias)
  * @param splits how each drawn user's ratings are split into history and targets
+ * @param targetWeights how much a target weighs in the ranking loss, by its stars
  * @param seed seeds initialisation, shuffling and the input/target splits: the same seed gives the same model
  * @param testFraction share of ratings held out to measure RMSE; 0 trains on every rating
  */
@@ -27,6 +28,7 @@ public record HistoryConfig(
     int towerDim,
     float temperature,
     HistorySplits splits,
+    TargetWeights targetWeights,
     long seed,
     double testFraction) {
 
@@ -50,6 +52,7 @@ public record HistoryConfig(
           + temperature);
     }
     Objects.requireNonNull(splits, "splits");
+    Objects.requireNonNull(targetWeights, "targetWeights");
     if (!(testFraction >= 0 && testFraction < 1)) {
       throw new IllegalArgumentException("test fraction must be in [0, 1), got: " + testFraction);
     }
@@ -57,52 +60,58 @@ public record HistoryConfig(
 
   /** The settings MovieRec trains the history model with unless told otherwise; the demo's 90/10 split, seed 42. */
   public static HistoryConfig defaults() {
-    return new HistoryConfig(DEFAULT_EPOCHS, 512, 2e-3f, 1f, 256, 512, 256, 0f, HistorySplits.defaults(), 42, 0.1);
+    return new HistoryConfig(DEFAULT_EPOCHS, 512, 2e-3f, 1f, 256, 512, 256, 0.1f, HistorySplits.defaults(),
+        TargetWeights.defaults(), 42, 0.1);
   }
 
   public HistoryConfig withEpochs(int n) {
     return new HistoryConfig(n, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim,
-        temperature, splits, seed, testFraction);
+        temperature, splits, targetWeights, seed, testFraction);
   }
 
   public HistoryConfig withSeed(long s) {
     return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim,
-        temperature, splits, s, testFraction);
+        temperature, splits, targetWeights, s, testFraction);
   }
 
   public HistoryConfig withTestFraction(double f) {
     return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim,
-        temperature, splits, seed, f);
+        temperature, splits, targetWeights, seed, f);
   }
 
   public HistoryConfig withBatchSize(int b) {
     return new HistoryConfig(epochs, b, learningRate, starLossWeight, historyDim, hiddenDim, towerDim,
-        temperature, splits, seed, testFraction);
+        temperature, splits, targetWeights, seed, testFraction);
   }
 
   public HistoryConfig withLearningRate(float lr) {
     return new HistoryConfig(epochs, batchSize, lr, starLossWeight, historyDim, hiddenDim, towerDim,
-        temperature, splits, seed, testFraction);
+        temperature, splits, targetWeights, seed, testFraction);
   }
 
   public HistoryConfig withStarLossWeight(float w) {
     return new HistoryConfig(epochs, batchSize, learningRate, w, historyDim, hiddenDim, towerDim,
-        temperature, splits, seed, testFraction);
+        temperature, splits, targetWeights, seed, testFraction);
   }
 
   public HistoryConfig withWidths(int history, int hidden, int tower) {
     return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, history, hidden, tower,
-        temperature, splits, seed, testFraction);
+        temperature, splits, targetWeights, seed, testFraction);
   }
 
   public HistoryConfig withTemperature(float t) {
     return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim, t,
-        splits, seed, testFraction);
+        splits, targetWeights, seed, testFraction);
+  }
+
+  public HistoryConfig withTargetWeights(TargetWeights w) {
+    return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim,
+        temperature, splits, w, seed, testFraction);
   }
 
   public HistoryConfig withSplits(HistorySplits s) {
     return new HistoryConfig(epochs, batchSize, learningRate, starLossWeight, historyDim, hiddenDim, towerDim,
-        temperature, s, seed, testFraction);
+        temperature, s, targetWeights, seed, testFraction);
   }
 
   private static void positive(String name, int value) {

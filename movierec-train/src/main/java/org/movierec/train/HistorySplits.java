@@ -25,8 +25,12 @@ public record HistorySplits(float emptyShare, float fewShotShare, int fewShotMax
     }
   }
 
-  /** The default: 5% no history, 20% one to ten ratings, the rest at least half of the user's ratings. */
+  /**
+   * The default: 5% no history, 10% one to ten ratings, the rest at least half of the user's ratings. On the ranking
+   * protocol's validation part, showing at least half (instead of any share from 0) lifted Recall@10 from 0.1715 to
+   * 0.1786; 20% few-shot draws cost 0.007 there, 10% less.
+   */
   public static HistorySplits defaults() {
-    return new HistorySplits(0.05f, 0.2f, 10, 0.5f);
+    return new HistorySplits(0.05f, 0.1f, 10, 0.5f);
   }
 }

@@ -112,7 +112,7 @@ public final class HistoryTrainer implements ModelTrainer {
         config.temperature());
     SeenMovies trainRatings = SeenMovies.of(train);
     HistoryBatches batches = new HistoryBatches(trainRatings, data.users(), data.movies(), features,
-        config.splits());
+        config.splits(), config.targetWeights());
     SplittableRandom random = new SplittableRandom(config.seed());
     int[] order = IntStream.range(0, batches.users()).toArray();
     int steps = (order.length + config.batchSize() - 1) / config.batchSize();

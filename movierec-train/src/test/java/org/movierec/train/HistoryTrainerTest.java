@@ -37,7 +37,7 @@ class HistoryTrainerTest {
     FusionFeatures features = FusionTrainer.features(data, data.ratings());
     SeenMovies seen = SeenMovies.of(data.ratings());
     HistoryBatches batches = new HistoryBatches(seen, data.users(), data.movies(), features,
-        new HistorySplits(0.25f, 0f, 1, 0f));
+        new HistorySplits(0.25f, 0f, 1, 0f), TargetWeights.defaults());
     int m = features.movies().rows();
     int[] order = IntStream.range(0, batches.users()).toArray();
     SplittableRandom random = new SplittableRandom(3);
@@ -58,10 +58,11 @@ class HistoryTrainerTest {
           for (RatedMovie r : ratings) {
             int at = b * m + features.movies().row(r.movieId());
             boolean input = weights[at] > 0;
-            boolean target = targets[at] == 1f;
+            boolean target = targets[at] > 0;
             assertThat(input ^ target).as("user %d movie %d is history xor target", userId, r.movieId()).isTrue();
             assertThat(blocked[at]).isEqualTo(input ? 1f : 0f);
             assertThat(stars[at]).isEqualTo(target ? r.stars() : 0f);
+            assertThat(targets[at]).isEqualTo(target ? TargetWeights.defaults().of(r.stars()) : 0f);
             inputs += input ? 1 : 0;
             targetCount += target ? 1 : 0;
           }
@@ -76,15 +77,14 @@ class HistoryTrainerTest {
           assertThat(blocked[b * m]).as("the unknown row is never an answer").isEqualTo(1f);
           emptyHistories += inputs == 0 ? 1 : 0;
         }
-        assertThat(batch.targets().sum().getFloat() + (float) countInputs(weights))
-            .isEqualTo((float) (order.length * 12));
+        assertThat(countPositive(targets) + countPositive(weights)).isEqualTo(order.length * 12);
       }
     }
     // 25% of 160 draws show no history: a two-sided band around 40
     assertThat(emptyHistories).isBetween(25, 60);
   }
 
-  private static int countInputs(float[] weights) {
+  private static int countPositive(float[] weights) {
     int n = 0;
     for (float w : weights) {
       n += w > 0 ? 1 : 0;
