@@ -30,7 +30,7 @@ run() { # name, wait policy, threads ("" = PyTorch's default), busy (0/1)
     "$(grep -o '[0-9.]* s$' "$out/$name.txt" | awk '{ print $1 }' | paste -sd' ')"
 }
 
-echo "== $(nproc) cores, $(java -version 2>&1 | head -1), $epochs epochs each"
+echo "== $(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), $epochs epochs each"
 run quiet-passive PASSIVE "" 0
 run busy-passive PASSIVE "" 1
 run quiet-active ACTIVE "" 0

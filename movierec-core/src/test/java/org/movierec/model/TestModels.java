@@ -74,7 +74,11 @@ public final class TestModels {
 
   /** A small history model with seeded random weights. */
   public static HistoryModel randomHistoryModel(long seed) {
-    FusionFeatures f = features();
+    return randomHistoryModel(features(), seed);
+  }
+
+  /** A small history model with seeded random weights over the given features. */
+  public static HistoryModel randomHistoryModel(FusionFeatures f, long seed) {
     HistoryShape shape = new HistoryShape(f.movies().rows(), f.titleWords().size(), f.titleLength(), 6, 3, 4, 5, 4, 7,
         5, 0f);
     return new HistoryModel(shape, f, Weights.of(HistoryWeights.layout(shape),
