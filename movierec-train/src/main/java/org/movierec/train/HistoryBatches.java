@@ -115,8 +115,9 @@ final class HistoryBatches {
     }
     Shape shape = new Shape(n, movieRows);
     return new HistoryBatch(manager.create(weights, shape), manager.create(starWeights, shape),
-        manager.create(stats, new Shape(n, HistoryShape.HISTORY_STATS)), manager.create(genders), manager.create(ages), manager.create(jobs), manager.create(targets, shape),
-        manager.create(targetStars, shape), manager.create(blocked, shape));
+        manager.create(stats, new Shape(n, HistoryShape.HISTORY_STATS)), manager.create(genders),
+        manager.create(ages), manager.create(jobs), manager.create(targets, shape), manager.create(targetStars, shape),
+        manager.create(blocked, shape));
   }
 
   /** Which of a user's {@code count} ratings are inputs this time; at least one is not. */

@@ -84,6 +84,44 @@ class HistoryTrainerTest {
     assertThat(emptyHistories).isBetween(25, 60);
   }
 
+  @Test
+  void a_few_shot_draw_shows_one_to_ten_ratings_and_a_draw_of_a_known_user_at_least_the_minimum_share() {
+    MovieLensData data = FusionTrainerTest.tasteData(); // 12 ratings a user
+    FusionFeatures features = FusionTrainer.features(data, data.ratings());
+    SeenMovies seen = SeenMovies.of(data.ratings());
+    int[] order = IntStream.range(0, 8).toArray();
+    int m = features.movies().rows();
+    try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+      HistoryBatches fewShot = new HistoryBatches(seen, data.users(), data.movies(), features,
+          new HistorySplits(0f, 1f, 3, 0f), TargetWeights.EQUAL);
+      HistoryBatches known = new HistoryBatches(seen, data.users(), data.movies(), features,
+          new HistorySplits(0f, 0f, 1, 0.75f), TargetWeights.EQUAL);
+      SplittableRandom random = new SplittableRandom(5);
+      java.util.Set<Integer> shownCounts = new java.util.TreeSet<>();
+      int keptSum = 0;
+      for (int round = 0; round < 30; round++) {
+        float[] few = fewShot.encode(manager, order, 0, 8, random).historyWeights().toFloatArray();
+        float[] many = known.encode(manager, order, 0, 8, random).historyWeights().toFloatArray();
+        for (int b = 0; b < 8; b++) {
+          shownCounts.add(countPositive(java.util.Arrays.copyOfRange(few, b * m, (b + 1) * m)));
+          int kept = countPositive(java.util.Arrays.copyOfRange(many, b * m, (b + 1) * m));
+          assertThat(kept).isBetween(3, 11); // a keep rate of 0.75 or more, and at least one target
+          keptSum += kept;
+        }
+      }
+      assertThat(shownCounts).containsExactly(1, 2, 3);
+      // 240 draws of 12 ratings at a keep rate drawn from [0.75, 1), one target forced out of full draws: about 10.3
+      assertThat(keptSum / 240.0).isBetween(9.8, 10.8);
+    }
+  }
+
+  @Test
+  void target_weights_favour_the_movies_a_user_liked() {
+    TargetWeights w = TargetWeights.defaults();
+    assertThat(new float[] {w.of(1), w.of(2), w.of(3), w.of(4), w.of(5)}).containsExactly(0.1f, 0.1f, 0.5f, 1f, 1f);
+    assertThat(TargetWeights.EQUAL.of(1)).isEqualTo(1f);
+  }
+
   private static int countPositive(float[] weights) {
     int n = 0;
     for (float w : weights) {
