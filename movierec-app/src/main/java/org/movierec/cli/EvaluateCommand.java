@@ -82,7 +82,7 @@ import picocli.CommandLine.TypeConversionException;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  # every protocol and recommender (about 30 minutes on 2 cores):",
+      "  # every protocol and recommender (about 50 minutes on 2 cores):",
       "  movierec evaluate --data ml-1m --timestamps ratings-with-timestamps.dat",
       "  # the baselines only, in minutes; ncf is skipped if ml-1m has no timestamps:",
       "  movierec evaluate --data ml-1m --recommender ease --recommender biased-mf",

@@ -72,7 +72,8 @@ class IndexCommandTest {
         "shape        history towers: 30 movies with an id row, users read from their ratings, vectors of "
             + defaults.towerDim() + " + 1 folded movie bias");
     assertThat(before.out()).contains("test RMSE").contains("epoch   2")
-        .contains("settings     architecture=history, batchSize=" + defaults.batchSize() + ", epochs=2,")
+        .contains("settings     architecture=history, batchSize=" + defaults.batchSize() + ", coldLossWeight="
+            + defaults.coldLossWeight() + ", epochs=2,")
         .contains(", objective=joint, seed=1,").contains("index        no vector index at ");
     Cli.run(fixture.home, "index", "--model", model.toString());
     Cli.Run after = Cli.run(fixture.home, "info", "--model", model.toString());

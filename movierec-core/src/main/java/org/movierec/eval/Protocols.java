@@ -340,7 +340,7 @@ public final class Protocols {
   }
 
   /** The rows of each user, users ascending by id, each user's rows in table order. */
-  static int[][] rowsByUser(Ratings ratings) {
+  public static int[][] rowsByUser(Ratings ratings) {
     IdIndex users = IdIndex.of(userIds(ratings));
     int[] counts = new int[users.rows()];
     for (int row = 0; row < ratings.size(); row++) {

@@ -2,6 +2,9 @@ package org.movierec.model;
 
 import static org.movierec.model.HistoryWeights.AGE_EMB;
 import static org.movierec.model.HistoryWeights.B;
+import static org.movierec.model.HistoryWeights.FOLD_IN_BIAS;
+import static org.movierec.model.HistoryWeights.FOLD_IN_MU;
+import static org.movierec.model.HistoryWeights.FOLD_IN_VECTORS;
 import static org.movierec.model.HistoryWeights.GENDER_EMB;
 import static org.movierec.model.HistoryWeights.GENRE_EMB;
 import static org.movierec.model.HistoryWeights.GLOBAL_STARS;
@@ -42,13 +45,16 @@ import org.movierec.data.UserProfile;
  *
  * <p>Ranking score: {@code u . v + b[m]}, which is exactly the inner product of the query vector {@code [u, 1]} and
  * the index vector {@code [v, b[m]]}: the vector index ranks in the model's order. Predicted stars: {@code mu +
- * starBias[m] + z wu + (z Ws + bs) . (v + w[m])}, clipped to 1..5: a second head on the same towers, with a
- * per-movie vector {@code w[m]} of its own, trained on the stars.
+ * starBias[m] + z wu + (z Ws + bs) . (v + w[m])}: a second head on the same towers, with a per-movie vector {@code
+ * w[m]} of its own, trained on the stars; blended with a matrix factorization whose user
+ * factors are fitted from the user's ratings when asked ({@link FoldInFactors}): {@code share * head + (1 - share) *
+ * factorization}, then clipped to 1..5.
  */
 public final class HistoryModel implements TwoTowerModel {
   private final HistoryShape shape;
   private final FusionFeatures features;
   private final Weights weights;
+  private final FoldInFactors foldIn;
   /** Movie vectors of the known movie rows, computed on first use (an unknown movie's each time). */
   private final AtomicReferenceArray<float[]> movieVectors;
 
@@ -62,6 +68,8 @@ public final class HistoryModel implements TwoTowerModel {
     }
     Weights.of(HistoryWeights.layout(shape), weights.all()); // validates every tensor's shape
     this.movieVectors = new AtomicReferenceArray<>(shape.movieRows());
+    this.foldIn = new FoldInFactors(weights.get(FOLD_IN_MU).data()[0], weights.get(FOLD_IN_BIAS),
+        weights.get(FOLD_IN_VECTORS), shape.starRegularization(), shape.starBiasRegularization());
   }
 
   public HistoryShape shape() {
@@ -115,6 +123,19 @@ public final class HistoryModel implements TwoTowerModel {
 
   @Override
   public void predictStars(UserProfile profile, Movie[] movies, float[] out) {
+    predictStars(profile, foldInFactors(profile), movies, out);
+  }
+
+  /**
+   * The user's factors in the fold-in factorization, fitted from their ratings: {@code [bu, pu...]}. They depend only
+   * on the ratings and the factorization, so a caller predicting for the same ratings again may keep them.
+   */
+  public float[] foldInFactors(UserProfile profile) {
+    return foldIn.fitUser(profile.ratings(), features.movies()::row);
+  }
+
+  /** {@link #predictStars(UserProfile, Movie[], float[])} with the user's {@link #foldInFactors} already fitted. */
+  public void predictStars(UserProfile profile, float[] factors, Movie[] movies, float[] out) {
     if (out.length < movies.length) {
       throw new IllegalArgumentException("out must hold a prediction for each of the " + movies.length
           + " movies, got length " + out.length);
@@ -123,10 +144,12 @@ public final class HistoryModel implements TwoTowerModel {
     float[] starVector = Dense.fc(z, weights.get(USER_STARS + W), weights.get(USER_STARS + B));
     float userBias = Dense.fc(z, weights.get(USER_STARS_BIAS + W), weights.get(USER_STARS_BIAS + B))[0];
     float mu = weights.get(GLOBAL_STARS).data()[0];
+    float share = shape.neuralStarShare();
     for (int i = 0; i < movies.length; i++) {
       float[] v = Dense.addScaled(movieVector(movies[i]),
           Dense.row(weights.get(MOVIE_STARS_EMB), features.movieRow(movies[i])), 1f);
-      float stars = mu + userBias + bias(MOVIE_STARS_BIAS, movies[i]) + Vectors.dot(starVector, v);
+      float head = mu + userBias + bias(MOVIE_STARS_BIAS, movies[i]) + Vectors.dot(starVector, v);
+      float stars = share * head + (1 - share) * foldIn.predict(factors, features.movieRow(movies[i]));
       out[i] = Math.max(1f, Math.min(5f, stars));
     }
   }

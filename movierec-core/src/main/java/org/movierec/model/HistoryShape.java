@@ -15,6 +15,11 @@ package org.movierec.model;
  * @param towerDim width of the user and movie vectors before the folded bias
  * @param temperature 0 for a ranking score that is the plain inner product {@code u . v + b}; else the score is the
  *     cosine of u and v divided by the temperature, plus b (both vectors are normalised before the bias is folded in)
+ * @param starFactors length of the fold-in factorization's vectors ({@link FoldInFactors}), the second star predictor
+ * @param starRegularization the fold-in factorization's penalty on a user's vector, per rating
+ * @param starBiasRegularization its penalty on a user's bias, per rating
+ * @param neuralStarShare the predicted stars are this share of the star head's plus the rest of the fold-in
+ *     factorization's, in [0, 1]
  */
 public record HistoryShape(
     int movieRows,
@@ -27,7 +32,11 @@ public record HistoryShape(
     int titleFilters,
     int hiddenDim,
     int towerDim,
-    float temperature) implements TowerShape {
+    float temperature,
+    int starFactors,
+    float starRegularization,
+    float starBiasRegularization,
+    float neuralStarShare) implements TowerShape {
 
   public HistoryShape {
     positive("movieRows", movieRows, 2);
@@ -44,11 +53,14 @@ public record HistoryShape(
       throw new IllegalArgumentException("temperature must be 0 (plain inner product) or positive, got: "
           + temperature);
     }
-  }
-
-  /** The default widths for a data set of the given sizes. */
-  public static HistoryShape defaults(int knownMovies, int titleVocabulary, int titleLength) {
-    return new HistoryShape(knownMovies + 1, titleVocabulary, titleLength, 256, 16, 32, 32, 32, 512, 256, 0f);
+    positive("starFactors", starFactors, 1);
+    if (!(starRegularization > 0) || !(starBiasRegularization > 0)) {
+      throw new IllegalArgumentException("starRegularization and starBiasRegularization must be positive, got: "
+          + starRegularization + " and " + starBiasRegularization);
+    }
+    if (!(neuralStarShare >= 0 && neuralStarShare <= 1)) {
+      throw new IllegalArgumentException("neuralStarShare must be in [0, 1], got: " + neuralStarShare);
+    }
   }
 
   /** How many numbers summarise the history beside the pooled embeddings: the mean centred stars and the count. */

@@ -38,13 +38,36 @@ public final class HistoryWeights {
   /** The mean rating the star predictions start from. */
   public static final String GLOBAL_STARS = "global.stars";
 
+  /** The fold-in factorization's mean rating ({@link FoldInFactors}), {@code [1]}. */
+  public static final String FOLD_IN_MU = "stars.foldin.mu";
+  /** Per movie: the fold-in factorization's bias. */
+  public static final String FOLD_IN_BIAS = "stars.foldin.bias";
+  /** Per movie: the fold-in factorization's vector, {@code [movieRows, starFactors]}. */
+  public static final String FOLD_IN_VECTORS = "stars.foldin.vectors";
+
   public static final String W = ".w";
   public static final String B = ".b";
 
   private HistoryWeights() {}
 
-  /** The name and shape of every tensor, in a fixed order. */
+  /** The name and shape of every tensor, in a fixed order: the {@link #network} and the fold-in factorization. */
   public static Map<String, int[]> layout(HistoryShape s) {
+    Map<String, int[]> m = network(s);
+    m.putAll(foldIn(s));
+    return m;
+  }
+
+  /** The fold-in factorization's tensors, learned apart from the network. */
+  public static Map<String, int[]> foldIn(HistoryShape s) {
+    Map<String, int[]> m = new LinkedHashMap<>();
+    m.put(FOLD_IN_MU, new int[] {1});
+    m.put(FOLD_IN_BIAS, new int[] {s.movieRows()});
+    m.put(FOLD_IN_VECTORS, new int[] {s.movieRows(), s.starFactors()});
+    return m;
+  }
+
+  /** The tensors of the towers and the star head, which gradient descent learns together. */
+  public static Map<String, int[]> network(HistoryShape s) {
     Map<String, int[]> m = new LinkedHashMap<>();
     m.put(HISTORY_EMB, new int[] {s.movieRows(), s.historyDim()});
     m.put(HISTORY_STARS, new int[] {s.movieRows(), s.historyDim()});

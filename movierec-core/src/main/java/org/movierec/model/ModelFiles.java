@@ -35,7 +35,7 @@ public final class ModelFiles {
    * The model-directory format this code writes and reads. Version 2: the manifest's shape names the architecture
    * ({@code demo} or {@code history}) and the saved ratings carry their stars.
    */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
 
   public static final String MANIFEST = "manifest.json";
 

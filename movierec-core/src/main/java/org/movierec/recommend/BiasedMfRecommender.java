@@ -164,6 +164,18 @@ public final class BiasedMfRecommender implements StarPredictor {
     return mu;
   }
 
+  /** The learned bias of a movie; 0 for a movie the model never saw. */
+  public float movieBias(int movieId) {
+    return movieBias[movies.row(movieId)];
+  }
+
+  /** A copy of the learned vector of a movie; zeros for a movie the model never saw. */
+  public float[] movieVector(int movieId) {
+    int k = params.factors();
+    int row = movies.row(movieId);
+    return java.util.Arrays.copyOfRange(movieVectors, row * k, (row + 1) * k);
+  }
+
   /** {@code mu + b_u + b_i + p_u . q_i}, unclipped. */
   @Override
   public void scores(User user, int[] movieIds, float[] out) {

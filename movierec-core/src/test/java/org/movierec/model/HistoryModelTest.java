@@ -28,7 +28,7 @@ import org.movierec.index.VectorQuery;
 
 class HistoryModelTest {
   /** Width 1 everywhere, so that every step can be computed by hand. */
-  private static final HistoryShape TINY = new HistoryShape(3, 4, 2, 1, 1, 1, 1, 1, 1, 1, 0f);
+  private static final HistoryShape TINY = new HistoryShape(3, 4, 2, 1, 1, 1, 1, 1, 1, 1, 0f, 1, 0.5f, 1f, 1f);
 
   private static final FusionFeatures FEATURES = new FusionFeatures(IdIndex.of(new int[] {7}),
       IdIndex.of(new int[] {100, 200}), Vocabulary.of(List.of("alpha", "beta")), 2);
@@ -45,6 +45,10 @@ class HistoryModelTest {
    * by row); ranking bias (0, 0.7, -0.2); stars: 3.5 + (0.5z + 0.1) + star bias (0, 0.3, -0.3) + z v.
    */
   private static HistoryModel tiny() {
+    return tiny(TINY);
+  }
+
+  private static HistoryModel tiny(HistoryShape shape) {
     Map<String, float[]> values = new HashMap<>();
     values.put(HistoryWeights.HISTORY_EMB, new float[] {0f, 0.2f, 0.4f});
     values.put(HistoryWeights.HISTORY_STARS, new float[] {0f, 1f, -1f});
@@ -61,12 +65,15 @@ class HistoryModelTest {
     values.put(HistoryWeights.MOVIE_BIAS, new float[] {0f, 0.7f, -0.2f});
     values.put(HistoryWeights.MOVIE_STARS_BIAS, new float[] {0f, 0.3f, -0.3f});
     values.put(HistoryWeights.GLOBAL_STARS, new float[] {3.5f});
+    values.put(HistoryWeights.FOLD_IN_MU, new float[] {3f});
+    values.put(HistoryWeights.FOLD_IN_BIAS, new float[] {0f, 0.5f, -0.2f});
+    values.put(HistoryWeights.FOLD_IN_VECTORS, new float[] {0f, 2f, -1f});
     List<Tensor> tensors = new ArrayList<>();
-    HistoryWeights.layout(TINY).forEach((name, dims) -> {
+    HistoryWeights.layout(shape).forEach((name, dims) -> {
       int n = Arrays.stream(dims).reduce(1, (a, b) -> a * b);
       tensors.add(new Tensor(name, dims, values.getOrDefault(name, new float[n])));
     });
-    return new HistoryModel(TINY, FEATURES, Weights.of(HistoryWeights.layout(TINY), tensors));
+    return new HistoryModel(shape, FEATURES, Weights.of(HistoryWeights.layout(shape), tensors));
   }
 
   private static UserProfile profile(RatedMovie... ratings) {
@@ -125,6 +132,24 @@ class HistoryModelTest {
     assertThat(out[0]).isEqualTo(5f);
     assertThat(out[1]).isCloseTo(3.5f + 0.5f * z + 0.1f - 0.3f - 0.75f * z, within(1e-6f));
     assertThat(out[2]).isCloseTo(3.5f + 0.5f * z + 0.1f + 0.55f * z, within(1e-6f));
+  }
+
+  @Test
+  void predicted_stars_blend_the_star_head_with_the_factorization_fitted_from_the_users_ratings() {
+    HistoryModel m = tiny(new HistoryShape(3, 4, 2, 1, 1, 1, 1, 1, 1, 1, 0f, 1, 0.5f, 1f, 0.25f));
+    UserProfile one = profile(new RatedMovie(100, 5));
+    float z = (float) Math.tanh(1.3);
+    float[] out = new float[2];
+    m.predictStars(one, new Movie[] {M100, M200}, out);
+    // fold-in (FoldInFactorsTest): user bias 0.15, vector 0.6; 3 + 0.5 + 0.15 + 1.2 and 3 - 0.2 + 0.15 - 0.6
+    assertThat(out[0]).isCloseTo(0.25f * (3.5f + 0.5f * z + 0.1f + 0.3f + 1.25f * z) + 0.75f * 4.85f, within(1e-5f));
+    assertThat(out[1]).isCloseTo(0.25f * (3.5f + 0.5f * z + 0.1f - 0.3f - 0.75f * z) + 0.75f * 2.35f,
+        within(1e-5f));
+    float[] none = new float[1];
+    m.predictStars(profile(), new Movie[] {M200}, none); // no ratings: the factorization says mu + movie bias
+    float z0 = (float) Math.tanh(0.1); // the gender embedding alone
+    assertThat(none[0]).isCloseTo(0.25f * (3.5f + 0.5f * z0 + 0.1f - 0.3f - 0.75f * z0) + 0.75f * 2.8f,
+        within(1e-5f));
   }
 
   @Test

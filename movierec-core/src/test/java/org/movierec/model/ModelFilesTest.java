@@ -133,21 +133,21 @@ class ModelFilesTest {
   void a_model_of_another_format_version_is_refused() throws IOException {
     ModelFiles.save(dir, TestModels.savedModel(1));
     Path manifest = dir.resolve(ModelFiles.MANIFEST);
-    Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 2", "\"formatVersion\" : 99"));
+    Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 3", "\"formatVersion\" : 99"));
     assertThatThrownBy(() -> ModelFiles.load(dir))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("format version 99")
-        .hasMessageContaining("reads version 2");
+        .hasMessageContaining("reads version 3");
   }
 
   @Test
   void a_model_of_the_previous_format_is_refused_with_the_command_that_rebuilds_it() throws IOException {
     ModelFiles.save(dir, TestModels.savedModel(1));
     Path manifest = dir.resolve(ModelFiles.MANIFEST);
-    Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 2", "\"formatVersion\" : 1"));
+    Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 3", "\"formatVersion\" : 2"));
     assertThatThrownBy(() -> ModelFiles.load(dir))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("the model in " + dir + " has format version 1, this MovieRec reads version 2; train one with:"
+        .hasMessage("the model in " + dir + " has format version 2, this MovieRec reads version 3; train one with:"
             + " movierec train --data DATA_DIR --model " + dir);
   }
 

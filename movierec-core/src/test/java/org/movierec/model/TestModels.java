@@ -80,7 +80,7 @@ public final class TestModels {
   /** A small history model with seeded random weights over the given features. */
   public static HistoryModel randomHistoryModel(FusionFeatures f, long seed) {
     HistoryShape shape = new HistoryShape(f.movies().rows(), f.titleWords().size(), f.titleLength(), 6, 3, 4, 5, 4, 7,
-        5, 0f);
+        5, 0f, 3, 0.05f, 0.01f, 0.3f);
     return new HistoryModel(shape, f, Weights.of(HistoryWeights.layout(shape),
         randomTensors(HistoryWeights.layout(shape), seed)));
   }

@@ -23,8 +23,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +30,6 @@ import java.util.SplittableRandom;
 import org.movierec.model.FusionModel;
 import org.movierec.model.FusionWeights;
 import org.movierec.model.ModelShape;
-import org.movierec.model.Tensor;
 
 /**
  * The fusion model's weights as DJL arrays, and its forward pass as DJL operations: the same computation as

@@ -16,6 +16,8 @@ import ai.djl.ndarray.NDArray;
  *     loss ({@link TargetWeights}), else 0
  * @param stars {@code [B, M]}: the stars of each target movie, else 0
  * @param blocked {@code [B, M]}: 1 at the input movies and the unknown row, which the softmax leaves out
+ * @param allTargets {@code [B, M]}: at every movie the user rated (input or target) its weight in the ranking loss:
+ *     what the user tower must find from the demographics alone
  */
 record HistoryBatch(NDArray historyWeights, NDArray historyStars, NDArray historyStats, NDArray genders, NDArray ages, NDArray jobs,
-    NDArray targets, NDArray stars, NDArray blocked) {}
+    NDArray targets, NDArray stars, NDArray blocked, NDArray allTargets) {}

@@ -77,6 +77,7 @@ final class HistoryBatches {
     float[] targets = new float[n * movieRows];
     float[] targetStars = new float[n * movieRows];
     float[] blocked = new float[n * movieRows];
+    float[] allTargets = new float[n * movieRows];
     float[] stats = new float[n * HistoryShape.HISTORY_STATS];
     long[] genders = new long[n];
     long[] ages = new long[n];
@@ -103,6 +104,7 @@ final class HistoryBatches {
       blocked[base] = 1f; // the unknown row is never an answer
       for (int i = 0; i < input.length; i++) {
         int at = base + rows[u][i];
+        allTargets[at] = targetWeights.of(stars[u][i]);
         if (input[i]) {
           weights[at] = scale;
           starWeights[at] = scale * HistoryModel.starWeight(stars[u][i]);
@@ -117,7 +119,7 @@ final class HistoryBatches {
     return new HistoryBatch(manager.create(weights, shape), manager.create(starWeights, shape),
         manager.create(stats, new Shape(n, HistoryShape.HISTORY_STATS)), manager.create(genders),
         manager.create(ages), manager.create(jobs), manager.create(targets, shape), manager.create(targetStars, shape),
-        manager.create(blocked, shape));
+        manager.create(blocked, shape), manager.create(allTargets, shape));
   }
 
   /** Which of a user's {@code count} ratings are inputs this time; at least one is not. */

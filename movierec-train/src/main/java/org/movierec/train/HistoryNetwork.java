@@ -40,14 +40,16 @@ import org.movierec.model.Weights;
 final class HistoryNetwork {
   private final HistoryShape shape;
   private final Map<String, NDArray> params = new LinkedHashMap<>();
+  private final float coldWeight;
 
   /**
    * @param meanStars the training ratings' mean, where the star head starts
    */
-  HistoryNetwork(NDManager manager, HistoryShape shape, long seed, float meanStars) {
+  HistoryNetwork(NDManager manager, HistoryShape shape, long seed, float meanStars, float coldWeight) {
     this.shape = shape;
+    this.coldWeight = coldWeight;
     SplittableRandom random = new SplittableRandom(seed);
-    for (Map.Entry<String, int[]> e : HistoryWeights.layout(shape).entrySet()) {
+    for (Map.Entry<String, int[]> e : HistoryWeights.network(shape).entrySet()) {
       String name = e.getKey();
       boolean perMovieBias = name.equals(MOVIE_BIAS) || name.equals(MOVIE_STARS_BIAS);
       float[] data = DjlOps.initial(name, e.getValue(), random, name.endsWith(W), name.endsWith(B) || perMovieBias);
@@ -62,15 +64,20 @@ final class HistoryNetwork {
     return params;
   }
 
-  /** The two losses of a batch: the ranking loss (softmax over the catalog) and the squared error of the stars. */
-  record Losses(NDArray ranking, NDArray stars) {}
+  /**
+   * The losses of a batch: the ranking loss (softmax over the catalog), the squared error of the stars, and the cold
+   * ranking loss (null when its weight is 0).
+   */
+  record Losses(NDArray ranking, NDArray stars, NDArray cold) {}
 
   /**
    * Both losses for a batch of users. The ranking loss is, for each user, the mean over the user's targets of minus
    * the log of the softmax, over every catalog movie but the user's input movies (and the unknown row), of the target
    * movie's score, then the mean over the users: each drawn user weighs the same, however many targets the draw left
    * (which favours the draws with a long history, as known users have). The star loss is the mean squared error of
-   * the star head over every target rating of the batch.
+   * the star head over every target rating of the batch. The cold loss is the ranking loss of the same users read
+   * from their demographics alone (no history), over every movie they rated: it trains the new user's query on every
+   * user of every batch, not only on the few draws left without history.
    */
   Losses losses(HistoryBatch batch, MovieContent catalog) {
     NDArray z = hidden(batch);
@@ -87,9 +94,16 @@ final class HistoryNetwork {
     NDArray logits = scores
         .add(params.get(MOVIE_BIAS))
         .sub(batch.blocked().mul(1e4f)); // [B, M]
-    NDArray targets = batch.targets();
-    NDArray ranking = logits.logSoftmax(1).mul(targets).sum(new int[] {1})
-        .div(targets.sum(new int[] {1}).add(1e-8f)).mean().neg();
+    NDArray ranking = softmaxLoss(logits, batch.targets());
+    NDArray cold = null;
+    if (coldWeight > 0) { // the same users known by their demographics alone must find every movie they rated
+      NDArray coldZ = hidden(batch, batch.historyStats().zerosLike(), true);
+      NDArray coldU = DjlOps.fc(coldZ, params.get(USER_OUT + W), params.get(USER_OUT + B));
+      NDArray unitV = v.div(v.norm(new int[] {1}, true).add(1e-8f));
+      NDArray coldLogits = unit(coldU).matMul(unitV.transpose()).div(shape.temperature())
+          .add(params.get(MOVIE_BIAS));
+      cold = softmaxLoss(coldLogits.sub(unknownRow(coldLogits)), batch.allTargets());
+    }
     NDArray stars = DjlOps.fc(z, params.get(USER_STARS + W), params.get(USER_STARS + B))
         .matMul(v.add(params.get(MOVIE_STARS_EMB)).transpose())
         .add(DjlOps.fc(z, params.get(USER_STARS_BIAS + W), params.get(USER_STARS_BIAS + B)))
@@ -97,7 +111,20 @@ final class HistoryNetwork {
         .add(params.get(GLOBAL_STARS));
     NDArray rated = batch.stars().gt(0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
     NDArray error = stars.sub(batch.stars()).square().mul(rated).sum().div(rated.sum());
-    return new Losses(ranking, error);
+    return new Losses(ranking, error, cold);
+  }
+
+  /** 1e4 at the unknown row 0 of each row of {@code logits}, 0 elsewhere. */
+  private static NDArray unknownRow(NDArray logits) {
+    NDArray mask = logits.zerosLike();
+    mask.set(new ai.djl.ndarray.index.NDIndex(":, 0"), 1e4f);
+    return mask;
+  }
+
+  /** The mean over users of the weighted mean over their targets of minus the log softmax. */
+  private static NDArray softmaxLoss(NDArray logits, NDArray targets) {
+    return logits.logSoftmax(1).mul(targets).sum(new int[] {1})
+        .div(targets.sum(new int[] {1}).add(1e-8f)).mean().neg();
   }
 
   private static NDArray unit(NDArray x) {
@@ -106,9 +133,15 @@ final class HistoryNetwork {
 
   /** The user tower's hidden layer for each user of the batch, {@code [B, hidden]}. */
   private NDArray hidden(HistoryBatch b) {
-    NDArray pooled = b.historyWeights().matMul(params.get(HISTORY_EMB))
+    return hidden(b, b.historyStats(), false);
+  }
+
+  private NDArray hidden(HistoryBatch b, NDArray stats, boolean empty) {
+    NDArray pooled = empty
+        ? b.historyWeights().getManager().zeros(new ai.djl.ndarray.types.Shape(b.genders().size(), shape.historyDim()))
+        : b.historyWeights().matMul(params.get(HISTORY_EMB))
         .add(b.historyStars().matMul(params.get(HISTORY_STARS))); // [B, historyDim]
-    NDArray input = NDArrays.concat(new NDList(pooled, b.historyStats(),
+    NDArray input = NDArrays.concat(new NDList(pooled, stats,
         DjlOps.embed(params.get(GENDER_EMB), b.genders()),
         DjlOps.embed(params.get(AGE_EMB), b.ages()),
         DjlOps.embed(params.get(JOB_EMB), b.jobs())), 1);
@@ -127,6 +160,6 @@ final class HistoryNetwork {
 
   /** A copy of the current weights as plain-Java tensors. */
   Weights export() {
-    return Weights.of(HistoryWeights.layout(shape), DjlOps.tensors(params));
+    return Weights.of(HistoryWeights.network(shape), DjlOps.tensors(params));
   }
 }

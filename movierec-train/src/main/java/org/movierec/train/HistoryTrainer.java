@@ -22,12 +22,17 @@ import org.movierec.data.Shuffle;
 import org.movierec.data.Splits;
 import org.movierec.data.User;
 import org.movierec.data.UserProfile;
+import org.movierec.eval.Protocols;
 import org.movierec.model.Architecture;
 import org.movierec.model.EpochStats;
 import org.movierec.model.Objective;
 import org.movierec.model.FusionFeatures;
 import org.movierec.model.HistoryModel;
 import org.movierec.model.HistoryShape;
+import org.movierec.model.HistoryWeights;
+import org.movierec.model.Tensor;
+import org.movierec.model.Weights;
+import org.movierec.recommend.BiasedMfRecommender;
 
 /**
  * Trains the history model with DJL (PyTorch engine, offline) and returns a plain-Java {@link HistoryModel}: the
@@ -109,7 +114,10 @@ public final class HistoryTrainer implements ModelTrainer {
     FusionFeatures features = FusionTrainer.features(data, train);
     HistoryShape shape = new HistoryShape(features.movies().rows(), features.titleWords().size(),
         features.titleLength(), config.historyDim(), 16, 32, 32, 32, config.hiddenDim(), config.towerDim(),
-        config.temperature());
+        config.temperature(), config.stars().factorization().factors(),
+        (float) config.stars().factorization().regularization(),
+        (float) config.stars().factorization().biasRegularization(), config.stars().neuralShare());
+    Map<String, Tensor> foldIn = foldInTensors(BiasedMfRecommender.fit(train, config.stars().factorization()), features);
     SeenMovies trainRatings = SeenMovies.of(train);
     HistoryBatches batches = new HistoryBatches(trainRatings, data.users(), data.movies(), features,
         config.splits(), config.targetWeights());
@@ -120,14 +128,17 @@ public final class HistoryTrainer implements ModelTrainer {
     HistoryModel model;
     Engine engine = Engine.getEngine("PyTorch");
     try (NDManager root = NDManager.newBaseManager(Device.cpu(), engine.getEngineName())) {
-      HistoryNetwork net = new HistoryNetwork(root, shape, random.nextLong(), (float) train.meanStars());
+      HistoryNetwork net = new HistoryNetwork(root, shape, random.nextLong(), (float) train.meanStars(),
+          config.coldLossWeight());
       // A half cosine from the learning rate down to a twentieth of it over the whole run.
       Tracker rate = CosineTracker.builder().setBaseValue(config.learningRate())
           .optFinalValue(config.learningRate() / 20).setMaxUpdates(config.epochs() * steps).build();
       Optimizer adam = Optimizer.adam().optLearningRateTracker(rate).build();
       SplittableRandom shuffle = random.split();
       SplittableRandom splits = random.split();
-      model = new HistoryModel(shape, features, net.export());
+      model = model(shape, features, net.export(), foldIn);
+      // a test user's fold-in factors depend only on their training ratings and the factorization, fixed for the run
+      Map<Integer, float[]> foldInCache = new java.util.concurrent.ConcurrentHashMap<>();
       long[] profile = new long[4]; // nanoseconds of batch encoding, forward, backward and update in the epoch
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
         long start = System.nanoTime();
@@ -144,6 +155,9 @@ public final class HistoryTrainer implements ModelTrainer {
             try (GradientCollector collector = engine.newGradientCollector()) {
               HistoryNetwork.Losses losses = net.losses(batch, batches.content(step));
               NDArray loss = losses.ranking().add(losses.stars().mul(config.starLossWeight()));
+              if (losses.cold() != null) {
+                loss = loss.add(losses.cold().mul(config.coldLossWeight()));
+              }
               lossSum += loss.getFloat() * (to - from);
               t2 = System.nanoTime();
               collector.backward(loss);
@@ -163,8 +177,8 @@ public final class HistoryTrainer implements ModelTrainer {
               profile[1] / 1e9, profile[2] / 1e9, profile[3] / 1e9);
           java.util.Arrays.fill(profile, 0);
         }
-        model = new HistoryModel(shape, features, net.export());
-        double rmse = rmse(model, trainRatings, test, data.users(), data.movies());
+        model = model(shape, features, net.export(), foldIn);
+        double rmse = rmse(model, trainRatings, test, data.users(), data.movies(), foldInCache);
         EpochStats stats = new EpochStats(epoch, lossSum / order.length, rmse, (System.nanoTime() - start) / 1e9);
         history.add(stats);
         listener.onEpoch(stats);
@@ -172,6 +186,32 @@ public final class HistoryTrainer implements ModelTrainer {
       }
     }
     return new TrainingResult(model, history, train.size(), test.size());
+  }
+
+  /** The model of the network's current weights and the fold-in factorization's. */
+  static HistoryModel model(HistoryShape shape, FusionFeatures features, Weights network,
+      Map<String, Tensor> foldIn) {
+    List<Tensor> all = new ArrayList<>(network.all());
+    all.addAll(foldIn.values());
+    return new HistoryModel(shape, features, Weights.of(HistoryWeights.layout(shape), all));
+  }
+
+  /** The movie side of a fitted biased MF, by the model's movie rows (row 0 and movies MF never saw: zeros). */
+  static Map<String, Tensor> foldInTensors(BiasedMfRecommender mf, FusionFeatures features) {
+    int rows = features.movies().rows();
+    int k = mf.params().factors();
+    float[] bias = new float[rows];
+    float[] vectors = new float[rows * k];
+    for (int row = 1; row < rows; row++) {
+      int id = features.movies().id(row);
+      bias[row] = mf.movieBias(id);
+      System.arraycopy(mf.movieVector(id), 0, vectors, row * k, k);
+    }
+    Map<String, Tensor> m = new java.util.LinkedHashMap<>();
+    m.put(HistoryWeights.FOLD_IN_MU, new Tensor(HistoryWeights.FOLD_IN_MU, new int[] {1}, new float[] {mf.mu()}));
+    m.put(HistoryWeights.FOLD_IN_BIAS, new Tensor(HistoryWeights.FOLD_IN_BIAS, new int[] {rows}, bias));
+    m.put(HistoryWeights.FOLD_IN_VECTORS, new Tensor(HistoryWeights.FOLD_IN_VECTORS, new int[] {rows, k}, vectors));
+    return m;
   }
 
   /** Adam on every weight, then clears the gradients for the next step. */
@@ -184,13 +224,16 @@ public final class HistoryTrainer implements ModelTrainer {
     }
   }
 
-  /** RMSE of the predicted stars of the test ratings, each user read from their training ratings; NaN for none. */
+  /**
+   * RMSE of the predicted stars of the test ratings, each user read from their training ratings; NaN for none. A
+   * user's fold-in factors are taken from the cache, or fitted and put there.
+   */
   static double rmse(HistoryModel model, SeenMovies trainRatings, Ratings test, Map<Integer, User> users,
-      Map<Integer, Movie> movies) {
+      Map<Integer, Movie> movies, Map<Integer, float[]> foldInCache) {
     if (test.size() == 0) {
       return Double.NaN;
     }
-    int[][] rowsByUser = rowsByUser(test);
+    int[][] rowsByUser = Protocols.rowsByUser(test);
     double[] sums = new double[rowsByUser.length];
     IntStream.range(0, rowsByUser.length).parallel().forEach(u -> {
       int[] rows = rowsByUser[u];
@@ -204,7 +247,8 @@ public final class HistoryTrainer implements ModelTrainer {
         asked[i] = movies.get(test.movieId(rows[i]));
       }
       float[] predicted = new float[rows.length];
-      model.predictStars(profile, asked, predicted);
+      model.predictStars(profile, foldInCache.computeIfAbsent(userId, id -> model.foldInFactors(profile)), asked,
+          predicted);
       double sum = 0;
       for (int i = 0; i < rows.length; i++) {
         double e = predicted[i] - test.stars(rows[i]);
@@ -217,13 +261,5 @@ public final class HistoryTrainer implements ModelTrainer {
       total += s;
     }
     return Math.sqrt(total / test.size());
-  }
-
-  private static int[][] rowsByUser(Ratings ratings) {
-    Map<Integer, List<Integer>> byUser = new java.util.TreeMap<>();
-    for (int row = 0; row < ratings.size(); row++) {
-      byUser.computeIfAbsent(ratings.userId(row), k -> new ArrayList<>()).add(row);
-    }
-    return byUser.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
   }
 }
