@@ -1,5 +1,6 @@
 package org.movierec.model;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntUnaryOperator;
@@ -32,7 +33,7 @@ public record FoldInFactors(float mu, Tensor movieBias, Tensor movieVectors, flo
     if (movieBias.shape().length != 1 || movieVectors.shape().length != 2
         || movieVectors.rows() != movieBias.rows()) {
       throw new IllegalArgumentException("movie biases [rows] and vectors [rows, k] must have the same rows, got "
-          + java.util.Arrays.toString(movieBias.shape()) + " and " + java.util.Arrays.toString(movieVectors.shape()));
+          + Arrays.toString(movieBias.shape()) + " and " + Arrays.toString(movieVectors.shape()));
     }
     if (!(regularization > 0) || !(biasRegularization > 0)) {
       throw new IllegalArgumentException("regularizations must be positive, got: " + regularization + " and "

@@ -33,7 +33,8 @@ import org.movierec.data.SeenMovies;
 public final class ModelFiles {
   /**
    * The model-directory format this code writes and reads. Version 2: the manifest's shape names the architecture
-   * ({@code demo} or {@code history}) and the saved ratings carry their stars.
+   * ({@code demo} or {@code history}) and the saved ratings carry their stars. Version 3: the history model's weights
+   * and shape include the fold-in factorization its star predictions are blended with.
    */
   public static final int FORMAT_VERSION = 3;
 

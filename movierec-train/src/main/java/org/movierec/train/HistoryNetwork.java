@@ -82,26 +82,16 @@ final class HistoryNetwork {
   Losses losses(HistoryBatch batch, MovieContent catalog) {
     NDArray z = hidden(batch);
     NDArray v = movieVectors(catalog); // [M, D]
-    NDArray vt = v.transpose();
+    // what the user vectors are multiplied with: the unit movie vectors over the temperature, or the raw ones
+    NDArray scored = (shape.temperature() > 0 ? unit(v).div(shape.temperature()) : v).transpose();
     NDArray u = DjlOps.fc(z, params.get(USER_OUT + W), params.get(USER_OUT + B));
-    NDArray scores;
-    if (shape.temperature() > 0) {
-      NDArray unitV = v.div(v.norm(new int[] {1}, true).add(1e-8f));
-      scores = unit(u).matMul(unitV.transpose()).div(shape.temperature());
-    } else {
-      scores = u.matMul(vt);
-    }
-    NDArray logits = scores
-        .add(params.get(MOVIE_BIAS))
-        .sub(batch.blocked().mul(1e4f)); // [B, M]
+    NDArray logits = rankingScores(u, scored).sub(batch.blocked().mul(1e4f)); // [B, M]
     NDArray ranking = softmaxLoss(logits, batch.targets());
     NDArray cold = null;
     if (coldWeight > 0) { // the same users known by their demographics alone must find every movie they rated
       NDArray coldZ = hidden(batch, batch.historyStats().zerosLike(), true);
       NDArray coldU = DjlOps.fc(coldZ, params.get(USER_OUT + W), params.get(USER_OUT + B));
-      NDArray unitV = v.div(v.norm(new int[] {1}, true).add(1e-8f));
-      NDArray coldLogits = unit(coldU).matMul(unitV.transpose()).div(shape.temperature())
-          .add(params.get(MOVIE_BIAS));
+      NDArray coldLogits = rankingScores(coldU, scored);
       cold = softmaxLoss(coldLogits.sub(unknownRow(coldLogits)), batch.allTargets());
     }
     NDArray stars = DjlOps.fc(z, params.get(USER_STARS + W), params.get(USER_STARS + B))
@@ -112,6 +102,16 @@ final class HistoryNetwork {
     NDArray rated = batch.stars().gt(0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
     NDArray error = stars.sub(batch.stars()).square().mul(rated).sum().div(rated.sum());
     return new Losses(ranking, error, cold);
+  }
+
+  /**
+   * The ranking score of every user against every movie row, {@code [B, M]}: the cosine over the temperature (or the
+   * inner product) plus the movie bias.
+   *
+   * @param scored the movie vectors as {@link #losses} prepares them, {@code [D, M]}
+   */
+  private NDArray rankingScores(NDArray u, NDArray scored) {
+    return (shape.temperature() > 0 ? unit(u) : u).matMul(scored).add(params.get(MOVIE_BIAS));
   }
 
   /** 1e4 at the unknown row 0 of each row of {@code logits}, 0 elsewhere. */

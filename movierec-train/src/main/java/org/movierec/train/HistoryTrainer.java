@@ -38,8 +38,11 @@ import org.movierec.recommend.BiasedMfRecommender;
  * Trains the history model with DJL (PyTorch engine, offline) and returns a plain-Java {@link HistoryModel}: the
  * learner is not the learned. Each step takes a batch of users, splits each user's ratings at random into the history
  * the user tower reads and the targets ({@link HistoryBatches}), and minimises the softmax cross-entropy of the
- * targets over the whole catalog plus the squared error of their predicted stars. Optimiser: Adam, its learning rate
- * decayed along a half cosine to a twentieth over the run. Deterministic for a seed (up to the last digits PyTorch's multi-threaded sums may move).
+ * targets over the whole catalog, plus the squared error of their stars as the star head predicts them, plus the cold
+ * loss (the same users from their demographics alone, {@link HistoryNetwork#losses}). Optimiser: Adam, its learning
+ * rate decayed along a half cosine to a twentieth over the run. Before the first step, the movie side of the fold-in
+ * factorization the star head is blended with is fitted by SGD ({@link BiasedMfRecommender}, {@link StarBlend}).
+ * Deterministic for a seed (up to the last digits PyTorch's multi-threaded sums may move).
  */
 public final class HistoryTrainer implements ModelTrainer {
   static {
@@ -117,7 +120,8 @@ public final class HistoryTrainer implements ModelTrainer {
         config.temperature(), config.stars().factorization().factors(),
         (float) config.stars().factorization().regularization(),
         (float) config.stars().factorization().biasRegularization(), config.stars().neuralShare());
-    Map<String, Tensor> foldIn = foldInTensors(BiasedMfRecommender.fit(train, config.stars().factorization()), features);
+    Map<String, Tensor> foldIn =
+        foldInTensors(BiasedMfRecommender.fit(train, config.stars().factorization()), features);
     SeenMovies trainRatings = SeenMovies.of(train);
     HistoryBatches batches = new HistoryBatches(trainRatings, data.users(), data.movies(), features,
         config.splits(), config.targetWeights());
