@@ -72,7 +72,7 @@ class FusionTrainerTest {
     MovieLensData data = all.withRatings(loved);
     List<EpochStats> epochs = new ArrayList<>();
     TrainingConfig config = TrainingConfig.defaults(Objective.RANKING).withEpochs(40).withBatchSize(8)
-        .withLearningRate(0.01f).withIdDropout(0f).withTestFraction(0);
+        .withLearningRate(0.005f).withIdDropout(0f).withTestFraction(0);
     TrainingResult r = new FusionTrainer(config).train(data, new TrainingListener() {
       @Override
       public void onEpoch(EpochStats stats) {
@@ -80,7 +80,9 @@ class FusionTrainerTest {
       }
     });
     assertThat(r.model().objective()).isEqualTo(Objective.RANKING);
-    assertThat(epochs.get(39).trainLoss()).isLessThan(epochs.get(0).trainLoss() * 0.8);
+    // lr 0.005: at 0.01 one CI run of many diverged (loss 4.2 -> 8.1; PyTorch's thread sums vary in the last digits)
+    assertThat(epochs.get(39).trainLoss()).as("train loss by epoch: %s", epochs)
+        .isLessThan(epochs.get(0).trainLoss() * 0.8);
     assertThat(epochs).extracting(EpochStats::testRmse).allMatch(x -> x.isNaN());
     FusionModel m = (FusionModel) r.model();
     assertRanksEachOnesLovedGenreFirst(m);
