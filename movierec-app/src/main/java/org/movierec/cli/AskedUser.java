@@ -65,21 +65,7 @@ record AskedUser(User asked, UserProfile profile, int given) {
 
   /** The profile plus the given ratings; a given rating replaces the profile's rating of the same movie. */
   static UserProfile withGiven(UserProfile profile, List<RatedMovie> given) {
-    if (given.isEmpty()) {
-      return profile;
-    }
-    Set<Integer> givenMovies = new HashSet<>();
-    for (RatedMovie r : given) {
-      givenMovies.add(r.movieId());
-    }
-    List<RatedMovie> all = new ArrayList<>(profile.ratings().size() + given.size());
-    for (RatedMovie r : profile.ratings()) {
-      if (!givenMovies.contains(r.movieId())) {
-        all.add(r);
-      }
-    }
-    all.addAll(given);
-    return new UserProfile(profile.user(), all);
+    return profile.withRatings(given);
   }
 
   /** Whether the model sees a new user (the asked id is 0 or one it does not know). */

@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
       PredictCommand.class,
       InfoCommand.class,
       EvaluateCommand.class,
+      ServeCommand.class,
       HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

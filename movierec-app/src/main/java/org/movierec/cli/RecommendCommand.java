@@ -7,11 +7,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.movierec.cli.Converters.YearRange;
 import org.movierec.data.Genre;
 import org.movierec.data.User;
 import org.movierec.index.ItemFilter;
 import org.movierec.index.VectorIndex;
+import org.movierec.index.YearRange;
 import org.movierec.model.Architecture;
 import org.movierec.model.ModelFiles;
 import org.movierec.model.SavedModel;
@@ -195,7 +195,7 @@ final class RecommendCommand implements Callable<Integer> {
       filter = filter.withGenres(EnumSet.copyOf(genres));
     }
     if (years != null) {
-      filter = filter.withYears(years.min(), years.max());
+      filter = years.applyTo(filter);
     }
     return filter;
   }

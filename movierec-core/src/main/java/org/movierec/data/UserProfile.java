@@ -1,5 +1,6 @@
 package org.movierec.data;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +31,28 @@ public record UserProfile(User user, List<RatedMovie> ratings) {
   /** A user known only by what the {@link User} record says (demographics, and an id the recommender may know). */
   public static UserProfile of(User user) {
     return new UserProfile(user, List.of());
+  }
+
+  /**
+   * This profile with more ratings: a given rating replaces this profile's rating of the same movie; the others keep
+   * their order, the given ones follow. Itself when none are given.
+   */
+  public UserProfile withRatings(List<RatedMovie> given) {
+    if (given.isEmpty()) {
+      return this;
+    }
+    Set<Integer> givenMovies = new HashSet<>();
+    for (RatedMovie r : given) {
+      givenMovies.add(r.movieId());
+    }
+    List<RatedMovie> all = new ArrayList<>(ratings.size() + given.size());
+    for (RatedMovie r : ratings) {
+      if (!givenMovies.contains(r.movieId())) {
+        all.add(r);
+      }
+    }
+    all.addAll(given);
+    return new UserProfile(user, all);
   }
 
   public boolean hasRatings() {

@@ -142,6 +142,7 @@ public final class FusionModel implements TwoTowerModel {
   }
 
   /** The movie tower's output (not normalized). A movie unseen in training uses the unknown-movie row. */
+  @Override
   public float[] movieVector(Movie movie) {
     float[] concat = new float[shape.movieConcatDim()];
     int at = put(concat, 0, fc(row(MOVIE_ID_EMB, features.movieRow(movie)), MOVIE_ID_FC));

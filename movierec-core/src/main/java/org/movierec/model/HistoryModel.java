@@ -208,7 +208,8 @@ public final class HistoryModel implements TwoTowerModel {
   }
 
   /** The movie vector {@code v} without the folded bias; a copy of the cached one for a known movie. */
-  float[] movieVector(Movie movie) {
+  @Override
+  public float[] movieVector(Movie movie) {
     int row = features.movieRow(movie);
     if (row == 0) {
       return computeMovieVector(movie);

@@ -29,6 +29,13 @@ public interface TwoTowerModel {
   /** The vector the index stores for this movie; a movie the model never saw gets one from its content. */
   float[] indexVector(Movie movie);
 
+  /**
+   * The movie tower's own output for this movie, without anything folded in for ranking (a bias): what movies are
+   * compared by when asking which movies are alike (their cosine). A movie the model never saw gets one from its
+   * content.
+   */
+  float[] movieVector(Movie movie);
+
   /** The model's ranking score of a movie for a user: {@code dot(queryVector(profile), indexVector(movie))}. */
   default float score(UserProfile profile, Movie movie) {
     return Vectors.dot(queryVector(profile), indexVector(movie));

@@ -183,6 +183,11 @@ class EmbeddingRecommenderTest {
     }
 
     @Override
+    public float[] movieVector(Movie movie) {
+      return indexVector(movie);
+    }
+
+    @Override
     public boolean predictsStars() {
       return true;
     }

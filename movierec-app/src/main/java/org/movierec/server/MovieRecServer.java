@@ -1,0 +1,94 @@
+package org.movierec.server;
+
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import org.movierec.feedback.FeedbackStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code movierec serve}: the HTTP server of one model directory. It listens at once ({@code /health} answers 503
+ * until the model is loaded), reads the feedback store, loads the model and its index, then serves; a watcher swaps
+ * in a newer model when the directory's manifest changes.
+ */
+public final class MovieRecServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MovieRecServer.class);
+
+  private final ServerMetrics metrics = new ServerMetrics();
+  private final MovieRecService service;
+  private final Javalin app;
+  private final ModelWatcher watcher;
+
+  private MovieRecServer(Settings settings, FeedbackStore store) {
+    this.service = new MovieRecService(settings.modelDir(), store, metrics);
+    this.app = new HttpApi(service, metrics, new AdminGuard(settings.adminToken(), settings.host())).create();
+    this.watcher = settings.watchEvery() == null ? null
+        : new ModelWatcher(settings.modelDir(), settings.watchEvery(), service);
+  }
+
+  /**
+   * What to serve and where.
+   *
+   * @param modelDir the trained model's directory (with its index)
+   * @param host the address to bind to ({@code 127.0.0.1} unless told otherwise)
+   * @param port the port, 0 for any free one
+   * @param feedbackDb the feedback store's JDBC URL
+   * @param adminToken the token {@code /admin/*} requires, or null
+   * @param watchEvery how often to look for a newer model in the directory, or null never to look
+   */
+  public record Settings(Path modelDir, String host, int port, String feedbackDb, String adminToken,
+      Duration watchEvery) {
+    public Settings {
+      Objects.requireNonNull(modelDir, "modelDir");
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(feedbackDb, "feedbackDb");
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be 0..65535, got: " + port);
+      }
+    }
+  }
+
+  /**
+   * Opens the feedback store, starts listening, then loads the model; returns once serving (or throws when the model
+   * cannot be loaded, after stopping).
+   */
+  public static MovieRecServer start(Settings settings) {
+    FeedbackStore store = FeedbackStore.open(settings.feedbackDb());
+    MovieRecServer server;
+    try {
+      server = new MovieRecServer(settings, store);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    try {
+      server.app.start(settings.host(), settings.port());
+      server.service.load();
+      if (server.watcher != null) {
+        server.watcher.start();
+      }
+      LOG.info("serving model {} from {} at http://{}:{}/ (feedback: {})", server.service.fingerprint(),
+          settings.modelDir(), settings.host(), server.port(), store.describe());
+      return server;
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** Stops listening, then closes the model and the store. */
+  @Override
+  public void close() {
+    if (watcher != null) {
+      watcher.close();
+    }
+    app.stop();
+    service.close();
+  }
+}

@@ -1,0 +1,230 @@
+package org.movierec.server;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.movierec.data.Movie;
+import org.movierec.data.RatedMovie;
+import org.movierec.data.Rating;
+import org.movierec.data.Ratings;
+import org.movierec.data.SeenMovies;
+import org.movierec.data.User;
+import org.movierec.index.AppendedIndex;
+import org.movierec.index.ExactIndex;
+import org.movierec.index.IndexedMovie;
+import org.movierec.index.VectorIndex;
+import org.movierec.model.Catalog;
+import org.movierec.model.ModelFiles;
+import org.movierec.model.SavedModel;
+import org.movierec.model.Vectors;
+import org.movierec.recommend.EmbeddingRecommender;
+import org.movierec.recommend.ModelIndex;
+import org.movierec.recommend.SegmentPopularityRecommender;
+
+/**
+ * One trained model as the server serves it: the saved model, its vector index opened read-only, the movies added
+ * through the API (vectors from this model's movie tower, searched beside the index), each movie's unit movie vector
+ * (which movies are alike) and the segment popularity the page offers movies to rate from.
+ *
+ * <p>Requests {@link #acquire} it and {@link #release} it when done, so that a model swapped out is closed only once
+ * the last request using it has finished (Lucene's reference counting). Safe from many threads.
+ */
+final class ServingModel {
+  private final Path dir;
+  private final SavedModel saved;
+  private final VectorIndex base;
+  private final Map<Integer, float[]> unitVectors = new HashMap<>();
+  private final SegmentPopularityRecommender popularity;
+  private final Map<Integer, Integer> ratingCounts;
+  /** Starts at 1: the server's own reference, dropped by {@link #retire}. */
+  private final AtomicInteger references = new AtomicInteger(1);
+  private volatile View view;
+
+  /** What changes when a movie is added, swapped as one. */
+  private record View(Catalog catalog, AppendedIndex index, AppendedIndex similarity,
+      EmbeddingRecommender recommender) {}
+
+  private ServingModel(Path dir, SavedModel saved, VectorIndex base) {
+    this.dir = dir;
+    this.saved = saved;
+    this.base = base;
+    for (Movie m : saved.catalog().movies().values()) {
+      unitVectors.put(m.id(), Vectors.normalize(saved.model().movieVector(m)));
+    }
+    Ratings seen = ratings(saved.seen());
+    this.popularity = SegmentPopularityRecommender.fit(seen, saved.catalog().users());
+    this.ratingCounts = counts(seen);
+    AppendedIndex index = AppendedIndex.of(base);
+    List<IndexedMovie> units = new ArrayList<>(unitVectors.size());
+    for (Movie m : saved.catalog().movies().values()) {
+      units.add(new IndexedMovie(m.id(), unitVectors.get(m.id()), m.genres(), m.year()));
+    }
+    AppendedIndex similarity = AppendedIndex.of(ExactIndex.of(units, saved.fingerprint()));
+    this.view = new View(saved.catalog(), index, similarity, recommender(saved.catalog(), index));
+  }
+
+  /**
+   * Loads the model of {@code dir} and opens its index; the movies added through the API that this model does not
+   * know get vectors from its movie tower.
+   *
+   * @throws IllegalStateException when the model or its index cannot be used (the message says how to rebuild)
+   */
+  static ServingModel open(Path dir, Collection<Movie> addedMovies) {
+    SavedModel saved = ModelFiles.load(dir);
+    VectorIndex index = ModelIndex.open(dir, saved);
+    try {
+      ServingModel model = new ServingModel(dir, saved, index);
+      for (Movie m : addedMovies) {
+        if (!saved.catalog().movies().containsKey(m.id())) {
+          model.addMovie(m);
+        }
+      }
+      return model;
+    } catch (RuntimeException e) {
+      index.close();
+      throw e;
+    }
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  SavedModel saved() {
+    return saved;
+  }
+
+  String fingerprint() {
+    return saved.fingerprint();
+  }
+
+  /** The model's catalog and the movies added to it. */
+  Catalog catalog() {
+    return view.catalog();
+  }
+
+  EmbeddingRecommender recommender() {
+    return view.recommender();
+  }
+
+  VectorIndex index() {
+    return view.index();
+  }
+
+  /** The unit movie vectors, searched exactly: which movies are alike (cosine). */
+  VectorIndex similarity() {
+    return view.similarity();
+  }
+
+  /** The movie, or null when neither the model nor the API knows it. */
+  Movie movieOrNull(int id) {
+    return view.catalog().movies().get(id);
+  }
+
+  /** The movie's unit movie vector (the movie tower's output, normalized). */
+  float[] unitVector(int movieId) {
+    float[] v = unitVectors.get(movieId);
+    if (v == null) {
+      synchronized (unitVectors) {
+        v = unitVectors.get(movieId);
+      }
+    }
+    if (v == null) {
+      throw new IllegalArgumentException("movie " + movieId + " is not in the catalog of model " + fingerprint());
+    }
+    return v;
+  }
+
+  /** How many ratings the model's data holds for the movie (its popularity; 0 for an added movie). */
+  int ratingCount(int movieId) {
+    return ratingCounts.getOrDefault(movieId, 0);
+  }
+
+  SegmentPopularityRecommender popularity() {
+    return popularity;
+  }
+
+  /** Adds a movie the model never saw: its vectors from the movie tower's content features, at once searchable. */
+  synchronized void addMovie(Movie movie) {
+    Objects.requireNonNull(movie, "movie");
+    View v = view;
+    if (v.catalog().movies().containsKey(movie.id())) {
+      return;
+    }
+    float[] indexVector = saved.model().indexVector(movie);
+    float[] unit = Vectors.normalize(saved.model().movieVector(movie));
+    synchronized (unitVectors) {
+      unitVectors.put(movie.id(), unit);
+    }
+    Map<Integer, Movie> movies = new LinkedHashMap<>(v.catalog().movies());
+    movies.put(movie.id(), movie);
+    Catalog catalog = new Catalog(movies, v.catalog().users());
+    AppendedIndex index = v.index().with(new IndexedMovie(movie.id(), indexVector, movie.genres(), movie.year()));
+    AppendedIndex similarity = v.similarity().with(new IndexedMovie(movie.id(), unit, movie.genres(), movie.year()));
+    view = new View(catalog, index, similarity, recommender(catalog, index));
+  }
+
+  /** Takes a reference for one request; false when this model was retired and closed meanwhile. */
+  boolean tryAcquire() {
+    while (true) {
+      int n = references.get();
+      if (n <= 0) {
+        return false;
+      }
+      if (references.compareAndSet(n, n + 1)) {
+        return true;
+      }
+    }
+  }
+
+  /** Gives back a reference from {@link #tryAcquire}; the last one closes the index. */
+  void release() {
+    if (references.decrementAndGet() == 0) {
+      base.close();
+    }
+  }
+
+  /** The server no longer serves this model: closed as soon as no request uses it. */
+  void retire() {
+    release();
+  }
+
+  /** Whether the index is closed (retired and released by every request). */
+  boolean isClosed() {
+    return references.get() <= 0;
+  }
+
+  private EmbeddingRecommender recommender(Catalog catalog, AppendedIndex index) {
+    return new EmbeddingRecommender(saved.model(), catalog, saved.seen(), index);
+  }
+
+  /** The model's saved ratings as a table (no timestamps), for popularity counts. */
+  private static Ratings ratings(SeenMovies seen) {
+    Ratings.Builder b = new Ratings.Builder(seen.pairs());
+    for (int user : seen.userIds()) {
+      for (RatedMovie r : seen.ratingsOf(user)) {
+        b.add(user, r.movieId(), r.stars(), Rating.NO_TIMESTAMP);
+      }
+    }
+    return b.build();
+  }
+
+  private static Map<Integer, Integer> counts(Ratings ratings) {
+    Map<Integer, Integer> counts = new HashMap<>();
+    for (int i = 0; i < ratings.size(); i++) {
+      counts.merge(ratings.movieId(i), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  /** Every user the model knows. */
+  Map<Integer, User> users() {
+    return saved.catalog().users();
+  }
+}
