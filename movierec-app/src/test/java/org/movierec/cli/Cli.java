@@ -8,7 +8,7 @@ import org.movierec.data.DatasetSource;
 import picocli.CommandLine;
 
 /** Runs {@code movierec} as a user would, in this JVM, with its output captured. */
-final class Cli {
+public final class Cli {
   static {
     Logging.configure(false); // as main does: no library logs
   }
@@ -22,7 +22,7 @@ final class Cli {
    * @param out stdout
    * @param err stderr
    */
-  record Run(int exitCode, String out, String err) {
+  public record Run(int exitCode, String out, String err) {
     List<String> outLines() {
       return out.lines().toList();
     }
@@ -34,7 +34,7 @@ final class Cli {
   }
 
   /** Runs with {@code home} as MOVIEREC_HOME, without a terminal (no progress bars). */
-  static Run run(Path home, String... args) {
+  public static Run run(Path home, String... args) {
     return run(new Environment(home, false, DatasetSource.ML_1M), args);
   }
 

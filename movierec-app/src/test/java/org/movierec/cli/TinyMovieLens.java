@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * A small MovieLens 1M look-alike written by the tests: 30 movies with real-looking titles, 20 users, 400 ratings with
  * structure (three groups of users, each fond of one kind of movie). The same seed always writes the same files.
  */
-final class TinyMovieLens {
+public final class TinyMovieLens {
   static final int MOVIES = 30;
   static final int USERS = 20;
   static final int RATINGS_PER_USER = 20;
@@ -39,7 +39,7 @@ final class TinyMovieLens {
   final Map<Integer, Set<Integer>> rated = new LinkedHashMap<>();
   /** Every ratings.dat line written, in order. */
   final List<String> ratingLines = new ArrayList<>();
-  final Path dir;
+  public final Path dir;
 
   private TinyMovieLens(Path dir) {
     this.dir = dir;

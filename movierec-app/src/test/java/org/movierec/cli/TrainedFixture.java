@@ -15,15 +15,15 @@ import java.util.stream.Stream;
  * #copyModel copy}. Tests of the original demo's towers use {@link #demoModel()}, trained on first use with {@code
  * --architecture demo} and the same epochs and seed.
  */
-final class TrainedFixture {
+public final class TrainedFixture {
   static final long SEED = 1;
 
   private static TrainedFixture instance;
 
-  final Path root;
-  final Path home;
-  final TinyMovieLens data;
-  final Path model;
+  public final Path root;
+  public final Path home;
+  public final TinyMovieLens data;
+  public final Path model;
   /** What {@code train} printed. */
   final Cli.Run training;
 
@@ -40,7 +40,7 @@ final class TrainedFixture {
     assertThat(training.exitCode()).as("%s", training).isZero();
   }
 
-  static synchronized TrainedFixture get() {
+  public static synchronized TrainedFixture get() {
     if (instance == null) {
       try {
         Path root = Files.createTempDirectory("movierec-cli-test-");
@@ -54,7 +54,7 @@ final class TrainedFixture {
   }
 
   /** The same data trained with {@code movierec train --architecture demo --epochs 2 --seed 1}, on first use. */
-  synchronized Path demoModel() {
+  public synchronized Path demoModel() {
     if (demoModel == null) {
       Path dir = root.resolve("demo-model");
       Cli.Run run = Cli.run(home, "train", "--data", data.dir.toString(), "--model", dir.toString(), "--architecture",
@@ -73,7 +73,7 @@ final class TrainedFixture {
   }
 
   /** A copy of the trained model (without an index) at {@code target}, to change at will. */
-  Path copyModel(Path target) throws IOException {
+  public Path copyModel(Path target) throws IOException {
     return copy(model, target);
   }
 
@@ -92,7 +92,7 @@ final class TrainedFixture {
     return target;
   }
 
-  static void deleteRecursively(Path dir) {
+  public static void deleteRecursively(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }
