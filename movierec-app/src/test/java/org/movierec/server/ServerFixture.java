@@ -43,8 +43,13 @@ final class ServerFixture implements AutoCloseable {
   }
 
   static ServerFixture start(Path dir, Path model, String feedbackDb, Duration watchEvery) {
-    MovieRecServer server = MovieRecServer.start(new MovieRecServer.Settings(model, "127.0.0.1", 0, feedbackDb,
-        null, watchEvery));
+    return start(dir, model, "127.0.0.1", feedbackDb, watchEvery, null);
+  }
+
+  static ServerFixture start(Path dir, Path model, String host, String feedbackDb, Duration watchEvery,
+      String adminToken) {
+    MovieRecServer server = MovieRecServer.start(new MovieRecServer.Settings(model, host, 0, feedbackDb,
+        adminToken, watchEvery));
     return new ServerFixture(dir, model, feedbackDb, server);
   }
 
