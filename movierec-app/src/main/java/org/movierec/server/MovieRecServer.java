@@ -3,6 +3,7 @@ package org.movierec.server;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.movierec.feedback.FeedbackStore;
 import org.slf4j.Logger;
@@ -18,12 +19,14 @@ public final class MovieRecServer implements AutoCloseable {
 
   private final ServerMetrics metrics = new ServerMetrics();
   private final MovieRecService service;
+  private final HttpApi api;
   private final Javalin app;
   private final ModelWatcher watcher;
 
   private MovieRecServer(Settings settings, FeedbackStore store) {
     this.service = new MovieRecService(settings.modelDir(), store, metrics);
-    this.app = new HttpApi(service, metrics, new AdminGuard(settings.adminToken(), settings.host())).create();
+    this.api = new HttpApi(service, metrics, new AdminGuard(settings.adminToken(), settings.host()));
+    this.app = api.create();
     this.watcher = settings.watchEvery() == null ? null
         : new ModelWatcher(settings.modelDir(), settings.watchEvery(), service);
   }
@@ -76,6 +79,11 @@ public final class MovieRecServer implements AutoCloseable {
       server.close();
       throw e;
     }
+  }
+
+  /** The routes served, for the test that holds the OpenAPI document against them. */
+  List<Route> routes() {
+    return api.routes();
   }
 
   public int port() {
