@@ -26,6 +26,8 @@ import org.movierec.model.Vectors;
 import org.movierec.recommend.EmbeddingRecommender;
 import org.movierec.recommend.ModelIndex;
 import org.movierec.recommend.SegmentPopularityRecommender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One trained model as the server serves it: the saved model, its vector index opened read-only, the movies added
@@ -36,6 +38,7 @@ import org.movierec.recommend.SegmentPopularityRecommender;
  * the last request using it has finished (Lucene's reference counting). Safe from many threads.
  */
 final class ServingModel {
+  private static final Logger LOG = LoggerFactory.getLogger(ServingModel.class);
   private final Path dir;
   private final SavedModel saved;
   private final VectorIndex base;
@@ -70,14 +73,22 @@ final class ServingModel {
   }
 
   /**
-   * Loads the model of {@code dir} and opens its index; the movies added through the API that this model does not
-   * know get vectors from its movie tower.
+   * Loads the model of {@code dir} and opens its index (building it first when it is missing or of another model);
+   * the movies added through the API that this model does not know get vectors from its movie tower.
    *
    * @throws IllegalStateException when the model or its index cannot be used (the message says how to rebuild)
    */
   static ServingModel open(Path dir, Collection<Movie> addedMovies) {
     SavedModel saved = ModelFiles.load(dir);
-    VectorIndex index = ModelIndex.open(dir, saved);
+    VectorIndex index;
+    try {
+      index = ModelIndex.open(dir, saved);
+    } catch (IllegalStateException stale) {
+      // A model just trained into the directory has no index of its own yet: build it, beside the one in use.
+      LOG.info("indexing model {} ({})", saved.fingerprint(), stale.getMessage());
+      ModelIndex.build(dir, saved);
+      index = ModelIndex.open(dir, saved);
+    }
     try {
       ServingModel model = new ServingModel(dir, saved, index);
       for (Movie m : addedMovies) {
