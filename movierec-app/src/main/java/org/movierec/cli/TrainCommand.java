@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.movierec.data.MovieLens;
 import org.movierec.data.MovieLensData;
+import org.movierec.feedback.Feedback;
+import org.movierec.feedback.FeedbackData;
+import org.movierec.feedback.FeedbackStore;
 import org.movierec.model.Architecture;
 import org.movierec.model.Objective;
 import org.movierec.train.FusionTrainer;
@@ -46,6 +49,8 @@ import picocli.CommandLine.TypeConversionException;
       "  movierec train --data ml-1m --model demo-model --architecture demo",
       "  # train on every rating, hold nothing out:",
       "  movierec train --data ml-1m --model my-model --test-fraction 0",
+      "  # and what 'movierec serve' received (the default store of ~/.movierec/model):",
+      "  movierec train --data ml-1m --feedback-db jdbc:sqlite:$HOME/.movierec/model-feedback.db",
       "  # train the two towers for ranking (the index and recommend work the same):",
       "  movierec train --data ml-1m --model ranking-model --architecture demo --objective ranking",
     })
@@ -84,11 +89,20 @@ final class TrainCommand implements Callable<Integer> {
           + " reports its RMSE on them.")
   Double testFraction;
 
+  @Option(names = "--feedback-db", paramLabel = "URL",
+      description = "Also train on what 'movierec serve' received and stored there (users, movies and ratings added"
+          + " through the API): jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB?user=..&password=.. A received"
+          + " rating replaces the data's rating of the same movie by the same user.")
+  String feedbackDb;
+
   @Override
   public Integer call() {
     ModelTrainer trainer = trainer(spec, architecture, objective, epochs, seed, testFraction);
     PrintWriter out = spec.commandLine().getOut();
     MovieLensData movieLens = load(data, out);
+    if (feedbackDb != null) {
+      movieLens = withFeedback(movieLens, feedbackDb, out);
+    }
     TrainingRun.trainAndSave(movieLens, trainer, model.resolve(root.environment()), out,
         new ProgressBar(spec.commandLine().getErr(), root.environment().interactive()));
     return 0;
@@ -168,6 +182,17 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public java.util.Iterator<String> iterator() {
       return java.util.Arrays.stream(Objective.values()).map(Objective::label).iterator();
+    }
+  }
+
+  /** The data and what the feedback store holds, saying how much was added. */
+  static MovieLensData withFeedback(MovieLensData data, String url, PrintWriter out) {
+    try (FeedbackStore store = FeedbackStore.open(url)) {
+      Feedback feedback = store.readAll();
+      out.printf(Locale.ROOT, "Added from the feedback store %s: %,d users, %,d movies, %,d ratings%n",
+          store.describe(), feedback.users().size(), feedback.movies().size(), feedback.ratings().size());
+      out.flush();
+      return FeedbackData.merge(data, feedback);
     }
   }
 

@@ -257,7 +257,7 @@ final class MovieRecService implements AutoCloseable {
       for (Rating r : api) {
         ratings.add(UserRatingJson.of(r, title(m, r.movieId()), "api"));
       }
-      return UserJson.of(user, fromData ? "data" : "api", ratings);
+      return UserJson.of(user, live.user(userId) != null ? "api" : "data", ratings);
     });
   }
 
