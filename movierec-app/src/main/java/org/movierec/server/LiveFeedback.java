@@ -16,9 +16,10 @@ import org.movierec.feedback.Feedback;
 
 /**
  * What the feedback store holds, in memory, for requests to read without a database round trip: users and movies
- * added through the API and every user's ratings received by the server (a later rating of a movie replaces the
- * earlier). Filled from the store at start and updated after each durable write; it outlives model swaps. Safe from
- * many threads: each user's ratings are an immutable map replaced whole.
+ * added through the API and every user's ratings received (a later rating of a movie replaces the earlier). Filled
+ * only from the store's reads, in the store's order ({@link MovieRecService#catchUp}), so that it never disagrees
+ * with the store; it outlives model swaps. Safe from many threads: each user's ratings are an immutable map
+ * replaced whole.
  */
 final class LiveFeedback {
   private final Map<Integer, User> users = new ConcurrentHashMap<>();
@@ -36,16 +37,8 @@ final class LiveFeedback {
     addRatings(feedback.ratings());
   }
 
-  void addUser(User user) {
-    users.put(user.id(), user);
-  }
-
-  void addMovie(Movie movie) {
-    movies.put(movie.id(), movie);
-  }
-
-  /** Ratings already stored durably; each user's map is replaced at once, so a reader sees all or none of them. */
-  void addRatings(List<Rating> stored) {
+  /** Ratings stored durably, in the store's order; each user's map is replaced at once. */
+  private void addRatings(List<Rating> stored) {
     Map<Integer, List<Rating>> byUser = new LinkedHashMap<>();
     for (Rating r : stored) {
       byUser.computeIfAbsent(r.userId(), u -> new ArrayList<>()).add(r);
@@ -98,8 +91,4 @@ final class LiveFeedback {
     return out;
   }
 
-  /** The largest user id added through the API, 0 for none. */
-  int maxUserId() {
-    return users.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
-  }
 }

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.movierec.feedback.FeedbackStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code movierec serve}: the HTTP server of one model directory. It listens at once ({@code /health} answers 503
  * until the model is loaded), reads the feedback store, loads the model and its index, then serves; a watcher swaps
- * in a newer model when the directory's manifest changes.
+ * in a newer model when the directory's manifest changes, and a follower reads every second what other servers
+ * sharing the store received.
  */
 public final class MovieRecServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MovieRecServer.class);
@@ -22,6 +26,15 @@ public final class MovieRecServer implements AutoCloseable {
   private final HttpApi api;
   private final Javalin app;
   private final ModelWatcher watcher;
+  /** Reads what other servers sharing the store received, every {@link #FOLLOW_EVERY}. */
+  private final ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "movierec-feedback-follower");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /** How often the store is read for what other servers sharing it received. */
+  static final Duration FOLLOW_EVERY = Duration.ofSeconds(1);
 
   private MovieRecServer(Settings settings, FeedbackStore store) {
     this.service = new MovieRecService(settings.modelDir(), store, metrics);
@@ -72,6 +85,8 @@ public final class MovieRecServer implements AutoCloseable {
       if (server.watcher != null) {
         server.watcher.start();
       }
+      server.follower.scheduleWithFixedDelay(server::follow, FOLLOW_EVERY.toMillis(), FOLLOW_EVERY.toMillis(),
+          TimeUnit.MILLISECONDS);
       LOG.info("serving model {} from {} at http://{}:{}/ (feedback: {})", server.service.fingerprint(),
           settings.modelDir(), settings.host(), server.port(), store.describe());
       return server;
@@ -90,9 +105,19 @@ public final class MovieRecServer implements AutoCloseable {
     return app.port();
   }
 
+  private void follow() {
+    try {
+      service.catchUp();
+    } catch (RuntimeException e) {
+      LOG.warn("cannot read what the feedback store received ({}); trying again in {}", e.getMessage(),
+          FOLLOW_EVERY);
+    }
+  }
+
   /** Stops listening, then closes the model and the store. */
   @Override
   public void close() {
+    follower.shutdownNow();
     if (watcher != null) {
       watcher.close();
     }

@@ -24,6 +24,8 @@ import org.movierec.data.RatedMovie;
 import org.movierec.data.Rating;
 import org.movierec.data.User;
 import org.movierec.data.UserProfile;
+import org.movierec.feedback.Feedback;
+import org.movierec.feedback.FeedbackCursor;
 import org.movierec.feedback.FeedbackStore;
 import org.movierec.index.ItemFilter;
 import org.movierec.index.Neighbor;
@@ -66,7 +68,9 @@ final class MovieRecService implements AutoCloseable {
   private final FeedbackStore store;
   private final LiveFeedback live = new LiveFeedback();
   private final AtomicReference<ServingModel> current = new AtomicReference<>();
-  private final Object[] userLocks = new Object[64];
+  /** Held while what the store received is read into memory, so that it is applied in the store's order. */
+  private final Object catchUpLock = new Object();
+  private FeedbackCursor cursor = FeedbackCursor.START;
   /** Held while the model is swapped or a movie added, so that no added movie misses the new model. */
   private final Object swapLock = new Object();
   private final ServerMetrics metrics;
@@ -75,15 +79,41 @@ final class MovieRecService implements AutoCloseable {
     this.modelDir = Objects.requireNonNull(modelDir, "modelDir");
     this.store = Objects.requireNonNull(store, "store");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
-    for (int i = 0; i < userLocks.length; i++) {
-      userLocks[i] = new Object();
-    }
   }
 
   /** Reads the feedback store, then loads the model and its index; until then requests are answered 503. */
   void load() {
-    live.apply(store.readAll());
+    catchUp();
     reload();
+  }
+
+  /**
+   * Reads what the store received since the last read (by this server or another sharing the store) into memory, in
+   * the store's order; movies added get vectors in the model in use. Every write calls it once stored, before it
+   * answers, so the writer's next request sees its write; the server also calls it every so often for the writes
+   * of other servers.
+   */
+  void catchUp() {
+    synchronized (catchUpLock) {
+      Feedback news = store.readAfter(cursor);
+      if (news.isEmpty()) {
+        return;
+      }
+      if (news.movies().isEmpty()) {
+        live.apply(news);
+      } else {
+        synchronized (swapLock) { // a model loaded meanwhile must not miss a movie
+          live.apply(news);
+          ServingModel m = current.get();
+          if (m != null) {
+            for (Movie movie : news.movies()) {
+              m.addMovie(movie);
+            }
+          }
+        }
+      }
+      cursor = news.cursor();
+    }
   }
 
   boolean isReady() {
@@ -211,7 +241,7 @@ final class MovieRecService implements AutoCloseable {
     return withModel(m -> {
       int above = m.users().keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
       User stored = store.addUser(gender, age, occupation, zip, above);
-      live.addUser(stored);
+      catchUp();
       metrics.userAdded();
       return UserJson.of(stored, "api", List.of());
     });
@@ -227,10 +257,8 @@ final class MovieRecService implements AutoCloseable {
       for (RatedMovie r : ratings) {
         rows.add(new Rating(user.id(), r.movieId(), r.stars(), now));
       }
-      synchronized (userLocks[Math.floorMod(userId, userLocks.length)]) {
-        store.addRatings(rows);
-        live.addRatings(rows);
-      }
+      store.addRatings(rows);
+      catchUp();
       metrics.ratingsStored(rows.size());
       return new StoredRatingsJson(userId, rows.size(), profile(m, user).ratings().size());
     });
@@ -355,16 +383,13 @@ final class MovieRecService implements AutoCloseable {
 
   /** Stores a movie the model never saw and puts it in the live index, searchable at once. */
   MovieJson addMovie(String title, Set<Genre> genres) {
-    synchronized (swapLock) {
-      return withModel(m -> {
-        int above = m.catalog().movies().keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
-        Movie stored = store.addMovie(title, genres, above);
-        live.addMovie(stored);
-        m.addMovie(stored);
-        metrics.movieAdded();
-        return MovieJson.of(stored);
-      });
-    }
+    return withModel(m -> {
+      int above = m.catalog().movies().keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+      Movie stored = store.addMovie(title, genres, above);
+      catchUp();
+      metrics.movieAdded();
+      return MovieJson.of(stored);
+    });
   }
 
   // ---- predictions
