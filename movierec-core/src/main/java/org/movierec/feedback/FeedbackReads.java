@@ -1,6 +1,7 @@
 package org.movierec.feedback;
 
 import java.sql.Connection;
+import java.sql.SQLDataException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,7 +51,7 @@ final class FeedbackReads {
       q.setInt(1, since.lastMovieId());
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          movies.add(Movie.of(rs.getInt(1), rs.getString(2), genres(rs.getInt(1), rs.getString(3))));
+          movies.add(movie(rs.getInt(1), rs.getString(2), rs.getString(3)));
           lastMovie = rs.getInt(1);
         }
       }
@@ -73,25 +74,33 @@ final class FeedbackReads {
     int id = rs.getInt(1);
     int age = rs.getInt(3);
     if (age < 0 || age >= AgeGroup.values().length) {
-      throw new IllegalStateException("stored user " + id + " has age group code " + age + ", expected 0.."
+      throw new SQLDataException("stored user " + id + " has age group code " + age + ", expected 0.."
           + (AgeGroup.values().length - 1));
     }
     try {
       return new User(id, Gender.fromFile(rs.getString(2)), AgeGroup.values()[age], Occupation.ofCode(rs.getInt(4)),
           rs.getString(5));
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("stored user " + id + " cannot be read: " + e.getMessage(), e);
+      throw new SQLDataException("stored user " + id + " cannot be read: " + e.getMessage(), e);
     }
   }
 
-  private static Set<Genre> genres(int movieId, String text) {
+  private static Movie movie(int id, String title, String genres) throws SQLDataException {
+    try {
+      return Movie.of(id, title, genres(id, genres));
+    } catch (IllegalArgumentException e) {
+      throw new SQLDataException("stored movie " + id + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static Set<Genre> genres(int movieId, String text) throws SQLDataException {
     Set<Genre> genres = EnumSet.noneOf(Genre.class);
     try {
       for (String label : text.split("\\|")) {
         genres.add(Genre.parse(label));
       }
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("stored movie " + movieId + " has genres '" + text + "': " + e.getMessage(), e);
+      throw new SQLDataException("stored movie " + movieId + " has genres '" + text + "': " + e.getMessage(), e);
     }
     return genres;
   }

@@ -19,7 +19,10 @@ import org.movierec.data.User;
  * nothing. Ids of added users and movies are allocated by the store, above every id in use (the data's and the
  * store's), so several servers sharing a store never hand out one id twice.
  *
- * <p>Safe from many threads.
+ * <p>Safe from many threads; concurrent writes share one commit (group commit), so many small writes a second are
+ * cheap. A failure of the database (unreachable, a file locked or read-only) is an {@link IllegalStateException}
+ * naming the store ({@link #describe()}) and the database's message; so is any call after {@link #close()}. Invalid
+ * arguments are refused before anything is written, without affecting other callers.
  */
 public interface FeedbackStore extends AutoCloseable {
 

@@ -140,7 +140,7 @@ final class FeedbackWrites {
     }
     long id = Math.max(idsAbove, maxStored) + 1;
     if (id > Integer.MAX_VALUE) {
-      throw new IllegalStateException("no " + sequence + " id is left above " + Math.max(idsAbove, maxStored));
+      throw new SQLException("no " + sequence + " id is left above " + Math.max(idsAbove, maxStored));
     }
     setSequence(c, sequence, id);
     return (int) id;
@@ -193,9 +193,9 @@ final class FeedbackWrites {
     }
   }
 
-  private static void requireOneRow(int updated, String sequence) {
+  private static void requireOneRow(int updated, String sequence) throws SQLException {
     if (updated != 1) {
-      throw new IllegalStateException(
+      throw new SQLException(
           "the row '" + sequence + "' of movierec_sequences should exist once, found " + updated);
     }
   }

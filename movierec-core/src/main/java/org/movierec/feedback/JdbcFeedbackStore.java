@@ -93,7 +93,13 @@ final class JdbcFeedbackStore implements FeedbackStore {
   public Movie addMovie(String title, Set<Genre> genres, int idsAbove) {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(genres, "genres");
-    // Validated as the movie it will be (title not blank, at least one genre, a plausible year); the id comes later.
+    if (title.isBlank()) {
+      throw new IllegalArgumentException("the title of a new movie must not be blank, got: '" + title + "'");
+    }
+    if (genres.isEmpty()) {
+      throw new IllegalArgumentException("a new movie needs at least one genre, got none for '" + title + "'");
+    }
+    // Validated as the movie it will be (a plausible year, too); its id is allocated when it is stored.
     Movie movie = Movie.of(1, title, genres);
     return write(new AddMovie(movie, idsAbove, now()));
   }

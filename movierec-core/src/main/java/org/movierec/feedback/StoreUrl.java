@@ -90,6 +90,12 @@ record StoreUrl(String url, Database database, String description) {
     p.setProperty(key, value);
   }
 
+  /** The description: a record's default would show the password. */
+  @Override
+  public String toString() {
+    return description;
+  }
+
   private static String sqlitePath(String url) {
     String rest = url.substring("jdbc:sqlite:".length());
     int query = rest.indexOf('?');

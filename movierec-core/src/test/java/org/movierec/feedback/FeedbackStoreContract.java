@@ -267,9 +267,14 @@ abstract class FeedbackStoreContract {
     assertThatThrownBy(() -> store.addUser(Gender.M, AgeGroup.FROM_56, Occupation.OTHER, "", -1))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("idsAbove must be 0 or positive, got: -1");
     assertThatThrownBy(() -> store.addMovie(" ", Set.of(Genre.DRAMA), 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("title of movie 1 is blank");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the title of a new movie must not be blank, got: ' '");
     assertThatThrownBy(() -> store.addMovie("Nothing (2000)", Set.of(), 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("movie 1 has no genre");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a new movie needs at least one genre, got none for 'Nothing (2000)'");
+    assertThatThrownBy(() -> store.addMovie("Far Future (2999)", Set.of(Genre.SCI_FI), 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("year of movie 1 must be 0 (unknown) or 1800..2200, got: 2999");
     assertThatThrownBy(() -> store.addRatings(Collections.singletonList(null)))
         .isInstanceOf(NullPointerException.class).hasMessage("ratings[0] is null");
     store.addRatings(List.of());
