@@ -332,6 +332,95 @@ abstract class FeedbackStoreContract {
     }
   }
 
+  @Test
+  void a_reader_following_with_cursors_while_two_stores_write_misses_nothing_and_reads_nothing_twice()
+      throws Exception {
+    FeedbackStore a = open();
+    FeedbackStore b = open();
+    FeedbackStore follower = open();
+    int threads = 6;
+    int callsPerThread = 40;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Rating> followed = new ArrayList<>();
+    List<Integer> followedUsers = new ArrayList<>();
+    try {
+      List<Future<?>> writers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        FeedbackStore store = t % 2 == 0 ? a : b;
+        int thread = t;
+        writers.add(pool.submit(() -> {
+          for (int i = 0; i < callsPerThread; i++) {
+            int user = 100 + thread;
+            store.addRatings(List.of(new Rating(user, 2 * i + 1, 1 + i % 5, i), new Rating(user, 2 * i + 2, 5, i)));
+            if (i % 8 == 0) {
+              store.addUser(Gender.M, AgeGroup.FROM_50_TO_55, Occupation.LAWYER, "", 6040);
+            }
+          }
+          return null;
+        }));
+      }
+      FeedbackCursor cursor = FeedbackCursor.START;
+      while (!writers.stream().allMatch(Future::isDone)) {
+        Feedback next = follower.readAfter(cursor);
+        followed.addAll(next.ratings());
+        next.users().forEach(u -> followedUsers.add(u.id()));
+        cursor = next.cursor();
+      }
+      for (Future<?> w : writers) {
+        w.get();
+      }
+      Feedback last = follower.readAfter(cursor);
+      followed.addAll(last.ratings());
+      last.users().forEach(u -> followedUsers.add(u.id()));
+    } finally {
+      pool.shutdownNow();
+    }
+
+    Feedback all = follower.readAll();
+    assertThat(all.ratings()).hasSize(threads * callsPerThread * 2);
+    assertThat(followed).containsExactlyElementsOf(all.ratings());
+    assertThat(followedUsers).containsExactlyElementsOf(all.users().stream().map(User::id).toList());
+    assertThat(followedUsers).containsExactlyElementsOf(rangeClosed(6041, 6040 + threads * 5));
+  }
+
+  @Test
+  void a_caller_with_invalid_input_fails_alone_while_others_write() throws Exception {
+    FeedbackStore store = open();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> valid = new ArrayList<>();
+      for (int t = 0; t < 3; t++) {
+        int user = t + 1;
+        valid.add(pool.submit(() -> {
+          for (int i = 1; i <= 50; i++) {
+            store.addRatings(List.of(new Rating(user, i, 3, i)));
+          }
+          return null;
+        }));
+      }
+      Future<Integer> invalid = pool.submit(() -> {
+        int refused = 0;
+        for (int i = 0; i < 50; i++) {
+          try {
+            store.addRatings(java.util.Arrays.asList(new Rating(9, 9, 1, 1), null));
+          } catch (NullPointerException expected) {
+            refused++;
+          }
+        }
+        return refused;
+      });
+      for (Future<?> f : valid) {
+        f.get();
+      }
+      assertThat(invalid.get()).isEqualTo(50);
+    } finally {
+      pool.shutdownNow();
+    }
+
+    List<Rating> stored = store.readAll().ratings();
+    assertThat(stored).hasSize(150).noneMatch(r -> r.userId() == 9);
+  }
+
   private static List<Integer> rangeClosed(int from, int to) {
     List<Integer> range = new ArrayList<>();
     for (int i = from; i <= to; i++) {
