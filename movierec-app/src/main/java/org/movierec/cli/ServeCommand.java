@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.movierec.model.ModelFiles;
 import org.movierec.server.MovieRecServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,6 +76,7 @@ final class ServeCommand implements Callable<Integer> {
           + watchSeconds);
     }
     Path dir = model.resolve(root.environment()).toAbsolutePath().normalize();
+    ModelFiles.readManifest(dir); // no model there: say so before a feedback store is created beside it
     String token = adminToken != null ? adminToken : System.getenv(TOKEN_VARIABLE);
     String db = feedbackDb != null ? feedbackDb : defaultFeedbackDb(dir);
     MovieRecServer server = MovieRecServer.start(new MovieRecServer.Settings(dir, host, port, db, token,
