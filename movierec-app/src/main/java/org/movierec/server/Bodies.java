@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -58,7 +59,7 @@ final class Bodies {
       throw ApiException.badRequest("body", "the body is not valid JSON: " + e.getOriginalMessage()
           + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
           + e.getLocation().getColumnNr() + ")"), null);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw ApiException.badRequest("body", "the body cannot be read: " + e.getMessage(), null);
     }
   }

@@ -10,8 +10,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.movierec.data.AgeGroup;
+import org.movierec.data.Gender;
+import org.movierec.data.Genre;
+import org.movierec.data.Occupation;
+import org.movierec.data.User;
 import org.movierec.server.ApiJson.ChoiceJson;
 import org.movierec.server.ApiJson.ErrorJson;
 import org.movierec.server.ApiJson.OptionsJson;
@@ -118,7 +124,7 @@ final class HttpApi {
   }
 
   private void addUser(Context ctx) {
-    var u = Bodies.newUser(Bodies.json(ctx)).user();
+    User u = Bodies.newUser(Bodies.json(ctx)).user();
     json(ctx, 201, service.addUser(u.gender(), u.age(), u.occupation(), u.zip()));
   }
 
@@ -158,18 +164,14 @@ final class HttpApi {
 
   private void options(Context ctx) {
     json(ctx, 200, new OptionsJson(
-        java.util.Arrays.stream(org.movierec.data.AgeGroup.values())
-            .map(a -> new ChoiceJson(Integer.toString(a.code()), a.label())).toList(),
-        java.util.Arrays.stream(org.movierec.data.Gender.values())
-            .map(g -> new ChoiceJson(g.name(), g.label())).toList(),
-        java.util.Arrays.stream(org.movierec.data.Occupation.values())
-            .map(o -> new ChoiceJson(Integer.toString(o.code()), o.label())).toList(),
-        java.util.Arrays.stream(org.movierec.data.Genre.values()).map(org.movierec.data.Genre::label).toList()));
+        Arrays.stream(AgeGroup.values()).map(a -> new ChoiceJson(Integer.toString(a.code()), a.label())).toList(),
+        Arrays.stream(Gender.values()).map(g -> new ChoiceJson(g.name(), g.label())).toList(),
+        Arrays.stream(Occupation.values()).map(o -> new ChoiceJson(Integer.toString(o.code()), o.label())).toList(),
+        Arrays.stream(Genre.values()).map(Genre::label).toList()));
   }
 
   private void health(Context ctx) {
-    var h = service.health();
-    json(ctx, service.isReady() ? 200 : 503, h);
+    json(ctx, service.isReady() ? 200 : 503, service.health());
   }
 
   private void metrics(Context ctx) {

@@ -53,7 +53,7 @@ final class ModelWatcher implements AutoCloseable {
       return;
     }
     try {
-      var result = service.reload();
+      ApiJson.ReloadJson result = service.reload();
       lastSeen = now;
       if (result.swapped()) {
         LOG.info("now serving model {} (was {})", result.model(), result.previous());
