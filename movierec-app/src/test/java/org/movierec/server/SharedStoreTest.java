@@ -19,8 +19,12 @@ class SharedStoreTest {
 
   @Test
   void what_one_server_receives_the_other_serves() throws Exception {
+    twoServersShare(dir, "jdbc:sqlite:" + dir.resolve("shared.db"));
+  }
+
+  /** Two servers of the tiny model on one store at {@code db}, which must be empty. */
+  static void twoServersShare(Path dir, String db) throws Exception {
     Path model = ServerFixture.copyIndexedModel(dir.resolve("model"));
-    String db = "jdbc:sqlite:" + dir.resolve("shared.db");
     try (ServerFixture a = ServerFixture.start(dir, model, db, null);
         ServerFixture b = ServerFixture.start(dir, model, db, null)) {
       assertThat(a.post("/api/users", "{\"age\": 25, \"gender\": \"F\", \"job\": 1}").json().get("userId").asInt())
