@@ -3,7 +3,7 @@
 
 export class ApiError extends Error {
   constructor(status, body) {
-    super(body && body.message ? body.message : `the server answered ${status}`);
+    super((body && (body.message || body.title)) || `the server answered ${status}`);
     this.status = status;
     this.field = body ? body.field : undefined;
     this.valid = body ? body.valid : undefined;

@@ -104,7 +104,7 @@ function showSimilar(movie) {
   clearError();
   const list = $('similar');
   list.dataset.movieId = movie.movieId;
-  $('similar-caption').textContent = `Closest to ${movie.title}:`;
+  $('similar-caption').textContent = `Closest to ${movie.title}, by the cosine of their vectors:`;
   load(list, pathWith(`/api/movies/${movie.movieId}/similar`, { k: K }), (answer) => {
     list.replaceChildren(...similarItems(answer, handlers));
   });

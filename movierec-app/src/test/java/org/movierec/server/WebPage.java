@@ -70,8 +70,15 @@ final class WebPage {
         .until(d -> shows(RECOMMENDATIONS, query) && n.equals(byId(RECOMMENDATIONS).getDomAttribute("data-ratings")));
   }
 
+  /** Whether the list shows the answer to the query; an error answer to it fails at once, with its message. */
   private boolean shows(String list, String query) {
-    return query.equals(byId(list).getDomAttribute("data-query")) && state(list).equals("ready");
+    if (!query.equals(byId(list).getDomAttribute("data-query"))) {
+      return false;
+    }
+    if (state(list).equals("error")) {
+      throw new AssertionError(list + " shows an error for " + query + ": " + errorMessage() + " " + errorValid());
+    }
+    return state(list).equals("ready");
   }
 
   private String describe(String list) {

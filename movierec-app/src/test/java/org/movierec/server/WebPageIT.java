@@ -38,15 +38,19 @@ class WebPageIT {
   private static WebBrowser browser;
   private WebPage page;
 
+  /** Why the browser cannot run here (each test is then skipped, with this reason), or null. */
+  private static String missing;
+
   @BeforeAll
   static void start() throws IOException {
-    String missing = WebBrowser.missing();
+    missing = WebBrowser.missing();
     if (missing != null && "true".equals(System.getenv("CI"))) {
       fail(".ci/run should have installed chromium chromium-driver before ./mvnw verify: " + missing);
     }
-    assumeThat(missing).as("Chromium for the web page's test: " + missing).isNull();
-    server = ServerFixture.start(dir);
-    browser = WebBrowser.start(1280, 900);
+    if (missing == null) {
+      server = ServerFixture.start(dir);
+      browser = WebBrowser.start(1280, 900);
+    }
   }
 
   @AfterAll
@@ -61,6 +65,7 @@ class WebPageIT {
 
   @BeforeEach
   void open() {
+    assumeThat(missing).as("the web page's test needs Chromium: %s", missing).isNull();
     page = new WebPage(browser.driver, server.base).open();
   }
 
@@ -137,7 +142,8 @@ class WebPageIT {
     }
     assertThat(page.shown(SIMILAR)).hasSize(10).isEqualTo(expected);
     assertThat(page.shownIds(SIMILAR)).doesNotContain(movie);
-    assertThat(page.text("similar-caption")).isEqualTo("Closest to " + answer.get("movie").get("title").asText() + ":");
+    String title = answer.get("movie").get("title").asText();
+    assertThat(page.text("similar-caption")).startsWith("Closest to " + title + ",");
   }
 
   @Test

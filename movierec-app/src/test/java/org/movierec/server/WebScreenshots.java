@@ -41,7 +41,7 @@ public final class WebScreenshots {
       page.choose("gender", "F");
       page.choose("job", "12");
       page.waitFor(WebPage.RECOMMENDATIONS, "/api/recommendations?age=2&gender=F&job=12&k=10");
-      save(browser, out.resolve("new-user.png"));
+      save(browser, out.resolve("web-new-user.png"));
 
       // A fan of 1990s animation and comedy: Toy Story, Aladdin, Groundhog Day; not Titanic.
       rate(page, "Toy Story", 1, 5, 1);
@@ -53,12 +53,12 @@ public final class WebScreenshots {
       page.click("show-popular");
       page.waitFor(WebPage.RATE_LIST, "/api/movies/popular?age=2&gender=F&job=12&limit=12");
       page.waitForRecommendations("/api/users/" + user + "/recommendations?k=10", 4);
-      save(browser, out.resolve("rated-because.png"));
+      save(browser, out.resolve("web-rated-because.png"));
 
       List<Integer> shown = page.shownIds(WebPage.RECOMMENDATIONS);
       page.openTitle(WebPage.RECOMMENDATIONS, shown.get(0));
       page.waitFor(WebPage.SIMILAR, "/api/movies/" + shown.get(0) + "/similar?k=10");
-      save(browser, out.resolve("similar.png"));
+      save(browser, out.resolve("web-similar.png"));
     }
   }
 
