@@ -160,16 +160,26 @@ final class MovieRecService implements AutoCloseable {
 
   // ---- recommendations
 
-  /** For a user described by the request alone: demographics and the movies they rated. */
+  /**
+   * For a user described by the request alone: demographics and the movies they rated. Demographics alone are one of
+   * 294 users, whose answers the model keeps once computed.
+   */
   RecommendationsJson recommend(User demographics, List<RatedMovie> ratings, int k, ItemFilter filter) {
     return withModel(m -> {
       checkMovies(m, ratings, "ratings");
       UserProfile profile = new UserProfile(demographics, ratings);
       ForJson who = new ForJson(null, demographics.gender().name(), demographics.age().label(),
           demographics.occupation().label(), ratings.size());
+      if (ratings.isEmpty()) {
+        return m.answer(new NewUserQuestion(demographics, k, filter),
+            () -> recommendations(m, profile, who, k, filter));
+      }
       return recommendations(m, profile, who, k, filter);
     });
   }
+
+  /** What a new user described by demographics alone asks. */
+  private record NewUserQuestion(User demographics, int k, ItemFilter filter) {}
 
   /** For a known user (of the data or added through the API), with every rating the server received. */
   RecommendationsJson recommendFor(int userId, int k, ItemFilter filter) {

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.movierec.data.Movie;
 import org.movierec.data.RatedMovie;
 import org.movierec.data.Rating;
@@ -51,7 +53,14 @@ final class ServingModel {
 
   /** What changes when a movie is added, swapped as one. */
   private record View(Catalog catalog, AppendedIndex index, AppendedIndex similarity,
-      EmbeddingRecommender recommender) {}
+      EmbeddingRecommender recommender, Map<Object, Object> answers) {
+    View(Catalog catalog, AppendedIndex index, AppendedIndex similarity, EmbeddingRecommender recommender) {
+      this(catalog, index, similarity, recommender, new ConcurrentHashMap<>());
+    }
+  }
+
+  /** The most answers {@link #answer} keeps for one view of the catalog. */
+  static final int MAX_ANSWERS = 10_000;
 
   private ServingModel(Path dir, SavedModel saved, VectorIndex base) {
     this.dir = dir;
@@ -159,6 +168,25 @@ final class ServingModel {
 
   SegmentPopularityRecommender popularity() {
     return popularity;
+  }
+
+  /**
+   * The answer to a request that depends on nothing but its key and this model's catalog (a new user described by
+   * demographics alone: 294 of them, times k and filters), computed once per catalog: adding a movie starts afresh.
+   * At most {@link #MAX_ANSWERS} are kept; beyond, answers are computed every time.
+   */
+  @SuppressWarnings("unchecked")
+  <T> T answer(Object key, Supplier<T> compute) {
+    Map<Object, Object> answers = view.answers();
+    Object known = answers.get(key);
+    if (known != null) {
+      return (T) known;
+    }
+    T computed = compute.get();
+    if (answers.size() < MAX_ANSWERS) {
+      answers.putIfAbsent(key, computed);
+    }
+    return computed;
   }
 
   /** Adds a movie the model never saw: its vectors from the movie tower's content features, at once searchable. */

@@ -283,6 +283,9 @@ class ServerApiTest {
   @Test
   @Order(20)
   void a_movie_added_gets_a_vector_from_its_content_and_is_recommended_at_once() {
+    // Asked before the movie exists (an answer the server keeps for this new user), then after.
+    assertThat(movieIds(server.get("/api/recommendations?age=0&gender=M&job=10&k=31").json())).hasSize(30)
+        .doesNotContain(31);
     Response added = server.post("/api/movies", "{\"title\": \"Laughing Harbor Returns (2001)\","
         + " \"genres\": [\"Comedy\"]}");
     assertThat(added.status()).as("%s", added).isEqualTo(201);
