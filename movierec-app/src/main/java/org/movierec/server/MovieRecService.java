@@ -340,7 +340,7 @@ final class MovieRecService implements AutoCloseable {
       List<String> words = TitleSearch.words(query);
       List<Movie> hits = new ArrayList<>();
       for (Movie movie : m.catalog().movies().values()) {
-        if (TitleSearch.matches(movie, words)) {
+        if (TitleSearch.matches(m.titleWords(movie.id()), words)) {
           hits.add(movie);
         }
       }

@@ -45,6 +45,8 @@ final class ServingModel {
   private final SavedModel saved;
   private final VectorIndex base;
   private final Map<Integer, float[]> unitVectors = new HashMap<>();
+  /** Each movie's title words as {@link TitleSearch} reads them, computed once. */
+  private final Map<Integer, List<String>> titleWords = new ConcurrentHashMap<>();
   private final SegmentPopularityRecommender popularity;
   private final Map<Integer, Integer> ratingCounts;
   /** Starts at 1: the server's own reference, dropped by {@link #retire}. */
@@ -68,6 +70,7 @@ final class ServingModel {
     this.base = base;
     for (Movie m : saved.catalog().movies().values()) {
       unitVectors.put(m.id(), Vectors.normalize(saved.model().movieVector(m)));
+      titleWords.put(m.id(), TitleSearch.words(m.title()));
     }
     Ratings seen = ratings(saved.seen());
     this.popularity = SegmentPopularityRecommender.fit(seen, saved.catalog().users());
@@ -161,6 +164,11 @@ final class ServingModel {
     return v;
   }
 
+  /** The movie's title words as {@link TitleSearch} reads them. */
+  List<String> titleWords(int movieId) {
+    return titleWords.get(movieId);
+  }
+
   /** How many ratings the model's data holds for the movie (its popularity; 0 for an added movie). */
   int ratingCount(int movieId) {
     return ratingCounts.getOrDefault(movieId, 0);
@@ -201,6 +209,7 @@ final class ServingModel {
     synchronized (unitVectors) {
       unitVectors.put(movie.id(), unit);
     }
+    titleWords.put(movie.id(), TitleSearch.words(movie.title()));
     Map<Integer, Movie> movies = new LinkedHashMap<>(v.catalog().movies());
     movies.put(movie.id(), movie);
     Catalog catalog = new Catalog(movies, v.catalog().users());

@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.movierec.data.Movie;
 
 /**
  * Title search as people type: the query's words, each matching the start of a word of the title (year included),
@@ -24,9 +23,8 @@ final class TitleSearch {
     return out;
   }
 
-  /** Whether every query word starts a word of the title. */
-  static boolean matches(Movie movie, List<String> queryWords) {
-    List<String> titleWords = words(movie.title());
+  /** Whether every query word starts one of the title's {@link #words}. */
+  static boolean matches(List<String> titleWords, List<String> queryWords) {
     for (String q : queryWords) {
       boolean found = false;
       for (String t : titleWords) {
