@@ -17,7 +17,6 @@ import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -149,9 +148,16 @@ public final class LuceneIndex implements VectorIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot search the vector index at " + dir + ": " + e.getMessage(), e);
     }
-    TopNeighbors top = new TopNeighbors(query.k(), found.scoreDocs.length);
-    for (ScoreDoc hit : found.scoreDocs) {
-      top.offer(vectors.movieId(hit.doc), InnerProduct.of(target, vectors.vector(hit.doc)));
+    int n = found.scoreDocs.length;
+    int[] docs = new int[n];
+    for (int i = 0; i < n; i++) {
+      docs[i] = found.scoreDocs[i].doc;
+    }
+    float[] scores = new float[n];
+    vectors.vectors().score(target, docs, n, scores);
+    TopNeighbors top = new TopNeighbors(query.k(), n);
+    for (int i = 0; i < n; i++) {
+      top.offer(vectors.movieId(docs[i]), scores[i]);
     }
     return top.best();
   }
