@@ -170,7 +170,7 @@ public final class ModelFiles {
     ModelParts parts = ModelParts.read(dir, manifest);
     SavedModel loaded;
     try {
-      ModelJson.FeaturesJson f = ModelJson.readFeatures(parts.bytes(FEATURES));
+      ModelJson.FeaturesJson f = readFeatures(parts.bytes(FEATURES));
       List<Tensor> tensors = WeightsFormat.read(parts.bytes(WEIGHTS));
       TwoTowerModel model = switch (manifest.shape()) {
         case ModelShape demo -> new FusionModel(demo, ModelJson.features(f), FusionWeights.of(demo, tensors),
@@ -178,7 +178,7 @@ public final class ModelFiles {
         case HistoryShape history -> new HistoryModel(history, ModelJson.features(f),
             Weights.of(HistoryWeights.layout(history), tensors));
       };
-      Catalog c = readCatalog(parts.bytes(CATALOG));
+      Catalog c = readCatalogFast(parts.bytes(CATALOG));
       parts.requireIntact(SEEN);
       SeenMovies s = SeenMovies.read(new DataInputStream(new ByteInput(parts.bytes(SEEN))));
       loaded = new SavedModel(manifest, model, c, s);
@@ -189,6 +189,28 @@ public final class ModelFiles {
     }
     parts.requireAllIntact();
     return loaded;
+  }
+
+  /** {@link ModelJson#readFeatures}, streamed when the part has the layout {@link ModelJson} writes. */
+  private static ModelJson.FeaturesJson readFeatures(byte[] json) throws IOException {
+    ModelJson.FeaturesJson f = null;
+    try {
+      f = ModelJsonStream.features(json);
+    } catch (IOException e) {
+      // not well-formed: binding says so in its own words
+    }
+    return f != null ? f : ModelJson.readFeatures(json);
+  }
+
+  /** {@link #readCatalog}, streamed when the part has the layout {@link ModelJson} writes. */
+  private static Catalog readCatalogFast(byte[] json) throws IOException {
+    Catalog c = null;
+    try {
+      c = ModelJsonStream.catalog(json);
+    } catch (IOException e) {
+      // not well-formed: binding says so in its own words
+    }
+    return c != null ? c : readCatalog(json);
   }
 
   /**

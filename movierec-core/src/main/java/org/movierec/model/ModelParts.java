@@ -1,8 +1,10 @@
 package org.movierec.model;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +43,7 @@ final class ModelParts {
     for (int i = 0; i < ORDER.size(); i++) {
       Path file = parts.file(i);
       try {
-        parts.bytes[i] = Files.readAllBytes(file);
+        parts.bytes[i] = readFile(file);
       } catch (NoSuchFileException e) {
         parts.startChecks(i);
         parts.requireIntact(i); // a corrupt earlier part is named first
@@ -53,6 +55,32 @@ final class ModelParts {
     parts.startChecks(ORDER.size());
     return parts;
   }
+
+  /**
+   * The whole file, read a quarter megabyte at a time: {@code Files.readAllBytes} reads through one temporary native
+   * buffer as large as the file, which doubled the memory touched (and the page faults, slow on this kind of virtual
+   * machine): 170 ms for the 19 MB of weights against 65 ms.
+   */
+  static byte[] readFile(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file)) {
+      long size = channel.size();
+      if (size > Integer.MAX_VALUE - 8) {
+        throw new IOException(file + " is too large to be a model part: " + size + " bytes");
+      }
+      byte[] bytes = new byte[(int) size];
+      int at = 0;
+      while (at < bytes.length) {
+        int n = channel.read(ByteBuffer.wrap(bytes, at, Math.min(CHUNK, bytes.length - at)));
+        if (n < 0) {
+          throw new EOFException(file + " ended after " + at + " of " + size + " bytes: it changed while read");
+        }
+        at += n;
+      }
+      return bytes;
+    }
+  }
+
+  private static final int CHUNK = 1 << 18;
 
   /** The bytes of a part, which may not have been checked yet. */
   byte[] bytes(String part) {
