@@ -19,6 +19,20 @@ final class ReportFigures {
    *
    * @return how many figures were checked
    */
+  /** One figure of {@code report.json}: the metric of the row "protocol/recommender"; fails when absent. */
+  static double figure(Path reportJson, String key, String metric) throws IOException {
+    JsonNode json = new ObjectMapper().readTree(reportJson.toFile());
+    for (JsonNode section : json.get("sections")) {
+      for (JsonNode row : section.get("rows")) {
+        if (key.equals(section.get("protocol").asText() + "/" + row.get("recommender").asText())) {
+          assertThat(row.get("metrics").has(metric)).as("%s %s in %s", key, metric, reportJson).isTrue();
+          return row.get("metrics").get(metric).asDouble();
+        }
+      }
+    }
+    throw new AssertionError("no row " + key + " in " + reportJson);
+  }
+
   static int assertWithin(Path reportJson, Map<String, Map<String, Double>> expected, double margin)
       throws IOException {
     JsonNode json = new ObjectMapper().readTree(reportJson.toFile());
