@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # MovieRec benchmarks, as documented in the README:
 #   1. training seconds per epoch (default settings, ml-1m), median over the epochs, and the test RMSE;
-#   2. `movierec recommend` wall time from a cold JVM (launcher included), median of 11 runs;
-#   3. in-process top-10 latency (JMH, sample mode: median and p99), Lucene HNSW and exact search.
+#   2. `movierec recommend` wall time from a cold JVM (launcher included), median of 11 runs (cold-start.sh);
+#   3. in-process top-10 latency (JMH, sample mode: median and p99), Lucene HNSW and exact search, with the Vector
+#      API as `movierec serve` runs (--add-modules jdk.incubator.vector).
 # Usage: benchmarks/run.sh [ML_1M_DIR]   (default ../shared/data/ml-1m). Results also go to target/bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,20 +27,14 @@ echo "training wall time (load + train + save): $(awk -v s="$start" -v e="$end" 
 echo "seconds per epoch, median of $(echo "$epoch_seconds" | wc -l) epochs: $(echo "$epoch_seconds" | median)"
 grep -o '"testRmse" : [0-9.]*' "$model/manifest.json" | tail -1
 
-echo "== 2. recommend from a cold JVM (11 runs)"
+echo "== 2. recommend from a cold JVM, launcher included (benchmarks/cold-start.sh: 11 runs, new and known user)"
 ./movierec index --model "$model"
-./movierec recommend --model "$model" --user 1 >/dev/null # builds nothing, warms the page cache
-for i in $(seq 11); do
-  s=$(date +%s%N)
-  ./movierec recommend --model "$model" --user 1 >/dev/null
-  e=$(date +%s%N)
-  awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f\n", (e - s) / 1e9 }'
-done > "$out/cold.txt"
-echo "recommend --user 1 wall time, median of 11: $(median < "$out/cold.txt") s"
+benchmarks/cold-start.sh 11 -- --model "$model" | tee "$out/cold.txt"
 
 echo "== 3. in-process top-10 latency (JMH)"
 ./mvnw -q -B -DskipTests package -pl movierec-bench -am
 java -cp "movierec-bench/target/movierec-bench-0.1.0-SNAPSHOT.jar:movierec-bench/target/lib/*" org.openjdk.jmh.Main \
   RecommendBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s \
-  -jvmArgsAppend "-Dmovierec.bench.model=$model --enable-native-access=ALL-UNNAMED" | tee "$out/jmh.txt" \
+  -jvmArgsAppend "-Dmovierec.bench.model=$model --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector" \
+  | tee "$out/jmh.txt" \
   | grep -E "^Benchmark|^RecommendBenchmark" || true

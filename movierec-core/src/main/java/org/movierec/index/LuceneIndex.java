@@ -17,9 +17,11 @@ import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.IOUtils;
 
 /**
@@ -141,7 +143,7 @@ public final class LuceneIndex implements VectorIndex {
     float[] target = query.vector();
     int candidates = (int) Math.min(info.size(), Math.max((long) query.k() * CANDIDATES_PER_RESULT, MIN_CANDIDATES));
     KnnFloatVectorQuery knn =
-        new KnnFloatVectorQuery(LuceneSchema.VECTOR, target, candidates, LuceneSchema.filterQuery(query.filter()));
+        new KnnFloatVectorQuery(LuceneSchema.VECTOR, target, candidates, filterQuery(query.filter()));
     TopDocs found;
     try {
       found = searcher.search(knn, candidates);
@@ -160,6 +162,27 @@ public final class LuceneIndex implements VectorIndex {
       top.offer(vectors.movieId(docs[i]), scores[i]);
     }
     return top.best();
+  }
+
+  /**
+   * The Lucene filter of an {@link ItemFilter}: when it only excludes movies (a user's rated ones), the accepted
+   * documents as a bit set ({@link AcceptedDocsQuery}); else {@link LuceneSchema#filterQuery}. Both accept the same
+   * documents, so the search finds the same movies.
+   */
+  private Query filterQuery(ItemFilter filter) {
+    if (filter.excludedIds().isEmpty() || !filter.genres().isEmpty() || filter.hasYearBound()) {
+      return LuceneSchema.filterQuery(filter);
+    }
+    int docs = vectors.size();
+    FixedBitSet accepted = new FixedBitSet(docs);
+    accepted.set(0, docs);
+    for (int id : filter.excludedIds()) {
+      int doc = vectors.doc(id);
+      if (doc >= 0) {
+        accepted.clear(doc);
+      }
+    }
+    return new AcceptedDocsQuery(accepted);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.movierec.index;
 
 import java.io.IOException;
+import java.util.Arrays;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
@@ -20,10 +21,23 @@ import org.apache.lucene.search.DocIdSetIterator;
 final class LuceneVectors {
   private final int[] movieIds;
   private final FlatVectors vectors;
+  private final int[] sortedIds; // ascending, with the document of each in docsBySortedId
+  private final int[] docsBySortedId;
 
   private LuceneVectors(int[] movieIds, FlatVectors vectors) {
     this.movieIds = movieIds;
     this.vectors = vectors;
+    Integer[] order = new Integer[movieIds.length];
+    for (int doc = 0; doc < order.length; doc++) {
+      order[doc] = doc;
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(movieIds[a], movieIds[b]));
+    this.sortedIds = new int[order.length];
+    this.docsBySortedId = new int[order.length];
+    for (int i = 0; i < order.length; i++) {
+      sortedIds[i] = movieIds[order[i]];
+      docsBySortedId[i] = order[i];
+    }
   }
 
   /**
@@ -59,6 +73,12 @@ final class LuceneVectors {
 
   int movieId(int doc) {
     return movieIds[doc];
+  }
+
+  /** The document of a movie id, or -1 when the index does not hold it. */
+  int doc(int movieId) {
+    int i = Arrays.binarySearch(sortedIds, movieId);
+    return i >= 0 ? docsBySortedId[i] : -1;
   }
 
   /** Every document's stored vector, by document number; internal, not to be modified. */

@@ -57,6 +57,14 @@ public final class HistoryModel implements TwoTowerModel {
   private final FoldInFactors foldIn;
   /** Movie vectors of the known movie rows, computed on first use (an unknown movie's each time). */
   private final AtomicReferenceArray<float[]> movieVectors;
+  /** What the star head adds to them, {@code v + w[m]}, likewise. */
+  private final AtomicReferenceArray<float[]> starMovieVectors;
+  /**
+   * The last {@link UserVectors} read for each user with an id row, and for each demographic segment's users without
+   * ratings: a known user's saved ratings, and so their vectors, do not change between requests.
+   */
+  private final AtomicReferenceArray<UserVectors> knownUsers;
+  private final AtomicReferenceArray<UserVectors> segments;
 
   public HistoryModel(HistoryShape shape, FusionFeatures features, Weights weights) {
     this.shape = Objects.requireNonNull(shape, "shape");
@@ -68,6 +76,9 @@ public final class HistoryModel implements TwoTowerModel {
     }
     Weights.of(HistoryWeights.layout(shape), weights.all()); // validates every tensor's shape
     this.movieVectors = new AtomicReferenceArray<>(shape.movieRows());
+    this.starMovieVectors = new AtomicReferenceArray<>(shape.movieRows());
+    this.knownUsers = new AtomicReferenceArray<>(features.users().rows());
+    this.segments = new AtomicReferenceArray<>(ModelShape.GENDERS * ModelShape.AGES * ModelShape.OCCUPATIONS);
     this.foldIn = new FoldInFactors(weights.get(FOLD_IN_MU).data()[0], weights.get(FOLD_IN_BIAS),
         weights.get(FOLD_IN_VECTORS), shape.starRegularization(), shape.starBiasRegularization());
   }
@@ -102,12 +113,48 @@ public final class HistoryModel implements TwoTowerModel {
 
   @Override
   public float[] queryVector(UserProfile profile) {
-    float[] u = rankingVector(hidden(profile));
+    return read(profile).queryVector();
+  }
+
+  /**
+   * The user tower's outputs for this profile, computed once per profile: a request that searches with the query
+   * vector and then predicts stars reads the tower once. A user with an id row whose profile is the same as last time
+   * (a known user's saved ratings), and a user without ratings of a demographic segment seen before, get the vectors
+   * computed then.
+   */
+  public UserVectors read(UserProfile profile) {
+    User user = profile.user();
+    AtomicReferenceArray<UserVectors> cache;
+    int slot;
+    if (!user.isNew() && features.users().contains(user.id())) {
+      cache = knownUsers;
+      slot = features.users().row(user.id());
+    } else if (!profile.hasRatings()) {
+      cache = segments;
+      slot = (user.gender().code() * ModelShape.AGES + user.age().code()) * ModelShape.OCCUPATIONS
+          + user.occupation().code();
+    } else {
+      return compute(profile);
+    }
+    UserVectors u = cache.get(slot);
+    if (u == null || !u.isOf(profile)) {
+      u = compute(profile);
+      cache.set(slot, u); // a race computes the same vectors twice, harmlessly
+    }
+    return u;
+  }
+
+  private UserVectors compute(UserProfile profile) {
+    float[] z = hidden(profile);
+    float[] u = rankingVector(z);
     if (shape.temperature() > 0) {
       u = Vectors.normalize(u);
       Dense.addScaled(u, u, 1 / shape.temperature() - 1);
     }
-    return Dense.concat(u, new float[] {1f});
+    float[] query = Dense.concat(u, new float[] {1f});
+    float[] starVector = Dense.fc(z, weights.get(USER_STARS + W), weights.get(USER_STARS + B));
+    float starBias = Dense.fc(z, weights.get(USER_STARS_BIAS + W), weights.get(USER_STARS_BIAS + B))[0];
+    return new UserVectors(profile, query, starVector, starBias);
   }
 
   @Override
@@ -123,7 +170,12 @@ public final class HistoryModel implements TwoTowerModel {
 
   @Override
   public void predictStars(UserProfile profile, Movie[] movies, float[] out) {
-    predictStars(profile, foldInFactors(profile), movies, out);
+    predictStars(read(profile), movies, out);
+  }
+
+  /** {@link #predictStars(UserProfile, Movie[], float[])} for the profile {@code user} was {@link #read} from. */
+  public void predictStars(UserVectors user, Movie[] movies, float[] out) {
+    predictStars(user, user.foldIn(foldIn, features), movies, out);
   }
 
   /**
@@ -131,27 +183,40 @@ public final class HistoryModel implements TwoTowerModel {
    * on the ratings and the factorization, so a caller predicting for the same ratings again may keep them.
    */
   public float[] foldInFactors(UserProfile profile) {
-    return foldIn.fitUser(profile.ratings(), features.movies()::row);
+    return read(profile).foldIn(foldIn, features).clone();
   }
 
   /** {@link #predictStars(UserProfile, Movie[], float[])} with the user's {@link #foldInFactors} already fitted. */
   public void predictStars(UserProfile profile, float[] factors, Movie[] movies, float[] out) {
+    predictStars(read(profile), factors, movies, out);
+  }
+
+  private void predictStars(UserVectors user, float[] factors, Movie[] movies, float[] out) {
     if (out.length < movies.length) {
       throw new IllegalArgumentException("out must hold a prediction for each of the " + movies.length
           + " movies, got length " + out.length);
     }
-    float[] z = hidden(profile);
-    float[] starVector = Dense.fc(z, weights.get(USER_STARS + W), weights.get(USER_STARS + B));
-    float userBias = Dense.fc(z, weights.get(USER_STARS_BIAS + W), weights.get(USER_STARS_BIAS + B))[0];
     float mu = weights.get(GLOBAL_STARS).data()[0];
     float share = shape.neuralStarShare();
     for (int i = 0; i < movies.length; i++) {
-      float[] v = Dense.addScaled(movieVector(movies[i]),
-          Dense.row(weights.get(MOVIE_STARS_EMB), features.movieRow(movies[i])), 1f);
-      float head = mu + userBias + bias(MOVIE_STARS_BIAS, movies[i]) + Vectors.dot(starVector, v);
-      float stars = share * head + (1 - share) * foldIn.predict(factors, features.movieRow(movies[i]));
+      int row = features.movieRow(movies[i]);
+      float head = mu + user.starBias + bias(MOVIE_STARS_BIAS, movies[i]) + Vectors.dot(user.starVector,
+          starMovieVector(movies[i], row));
+      float stars = share * head + (1 - share) * foldIn.predict(factors, row);
       out[i] = Math.max(1f, Math.min(5f, stars));
     }
+  }
+
+  /** The movie vector plus the star head's own per-movie vector, {@code v + w[m]}; internal, not to be modified. */
+  private float[] starMovieVector(Movie movie, int row) {
+    float[] v = row == 0 ? null : starMovieVectors.get(row);
+    if (v == null) {
+      v = Dense.addScaled(movieVector(movie), Dense.row(weights.get(MOVIE_STARS_EMB), row), 1f);
+      if (row != 0) {
+        starMovieVectors.set(row, v);
+      }
+    }
+    return v;
   }
 
   /** The user tower's hidden layer {@code z}. */
@@ -172,12 +237,15 @@ public final class HistoryModel implements TwoTowerModel {
       return h;
     }
     float scale = (float) (1 / Math.sqrt(n));
-    Tensor embedding = weights.get(HISTORY_EMB);
-    Tensor stars = weights.get(HISTORY_STARS);
+    float[] embedding = weights.get(HISTORY_EMB).data();
+    float[] stars = weights.get(HISTORY_STARS).data();
+    int dim = h.length;
     for (RatedMovie r : profile.ratings()) {
-      int row = features.movies().row(r.movieId());
-      Dense.addScaled(h, Dense.row(embedding, row), scale);
-      Dense.addScaled(h, Dense.row(stars, row), scale * starWeight(r.stars()));
+      int at = features.movies().row(r.movieId()) * dim;
+      float w = scale * starWeight(r.stars());
+      for (int j = 0; j < dim; j++) { // h += scale E[m], then h += w S[m]: the same two roundings, in place
+        h[j] = (h[j] + scale * embedding[at + j]) + w * stars[at + j];
+      }
     }
     return h;
   }
@@ -224,8 +292,10 @@ public final class HistoryModel implements TwoTowerModel {
 
   private float[] computeMovieVector(Movie movie) {
     float[] genres = new float[shape.genreDim()];
-    for (Genre g : movie.genres()) {
-      Dense.addScaled(genres, Dense.row(weights.get(GENRE_EMB), g.ordinal()), 1f);
+    for (Genre g : Genre.values()) { // in Genre order: a set's order changes from run to run, and with it the last bit
+      if (movie.genres().contains(g)) {
+        Dense.addScaled(genres, Dense.row(weights.get(GENRE_EMB), g.ordinal()), 1f);
+      }
     }
     float[] title = Dense.titleCnn(weights.get(TITLE_EMB), weights.get(TITLE_CONV + W), weights.get(TITLE_CONV + B),
         features.titleIndices(movie), features.titleWordCount(movie));

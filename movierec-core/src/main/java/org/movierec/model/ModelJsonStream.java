@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -160,12 +161,12 @@ final class ModelJsonStream {
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.VALUE_NUMBER_INT) {
       if (n == out.length) {
-        out = java.util.Arrays.copyOf(out, 2 * n);
+        out = Arrays.copyOf(out, 2 * n);
       }
       out[n++] = intValue(p);
     }
     expect(t, JsonToken.END_ARRAY);
-    return java.util.Arrays.copyOf(out, n);
+    return Arrays.copyOf(out, n);
   }
 
   private static List<String> strings(JsonParser p, JsonToken value) throws IOException, Unexpected {

@@ -15,7 +15,9 @@ import org.movierec.index.Neighbor;
 import org.movierec.index.VectorIndex;
 import org.movierec.index.VectorQuery;
 import org.movierec.model.Catalog;
+import org.movierec.model.HistoryModel;
 import org.movierec.model.TwoTowerModel;
+import org.movierec.model.UserVectors;
 
 /**
  * Recommends by vector search: the profile's query vector from the model, searched by inner product among the index
@@ -52,13 +54,20 @@ public final class EmbeddingRecommender implements Recommender {
   public List<Recommendation> recommend(RecommendRequest request) {
     UserProfile profile = request.profile();
     ItemFilter filter = excluding(request.filter(), profile);
-    List<Neighbor> hits = index.search(new VectorQuery(queryVector(profile), request.k(), filter));
+    // The history model's user tower is read once for the search and the stars (and kept for the same profile).
+    UserVectors user = model instanceof HistoryModel history ? history.read(profile) : null;
+    float[] query = user != null ? user.queryVector() : queryVector(profile);
+    List<Neighbor> hits = index.search(new VectorQuery(query, request.k(), filter));
     Movie[] movies = new Movie[hits.size()];
     for (int i = 0; i < movies.length; i++) {
       movies[i] = catalog.movie(hits.get(i).movieId());
     }
     float[] stars = new float[movies.length];
-    model.predictStars(profile, movies, stars);
+    if (user != null) {
+      ((HistoryModel) model).predictStars(user, movies, stars);
+    } else {
+      model.predictStars(profile, movies, stars);
+    }
     List<Recommendation> out = new ArrayList<>(hits.size());
     for (int i = 0; i < movies.length; i++) {
       out.add(new Recommendation(i + 1, movies[i], hits.get(i).score(), stars[i]));
