@@ -195,12 +195,13 @@ final class MovieRecService implements AutoCloseable {
   private RecommendationsJson recommendations(ServingModel m, UserProfile profile, ForJson who, int k,
       ItemFilter filter) {
     List<Recommendation> found = m.recommender().recommend(new RecommendRequest(profile, k, filter));
-    List<RatedMovie> liked = liked(profile);
+    List<List<BecauseJson>> because = because(m, found, liked(profile));
     List<RecommendationJson> out = new ArrayList<>(found.size());
-    for (Recommendation r : found) {
+    for (int i = 0; i < found.size(); i++) {
+      Recommendation r = found.get(i);
       float stars = r.predictedStars();
       out.add(new RecommendationJson(r.rank(), MovieJson.of(r.movie()), r.score(), Float.isNaN(stars) ? null : stars,
-          because(m, r.movie().id(), liked)));
+          because.get(i)));
     }
     return new RecommendationsJson(who, m.fingerprint(), out);
   }
@@ -216,33 +217,51 @@ final class MovieRecService implements AutoCloseable {
     return liked.size() <= MAX_LIKED ? liked : liked.subList(liked.size() - MAX_LIKED, liked.size());
   }
 
-  /** Up to two liked movies closest to the movie (highest movie-vector cosine, above 0), closest first. */
-  private static List<BecauseJson> because(ServingModel m, int movieId, List<RatedMovie> liked) {
+  /**
+   * Up to two liked movies closest to each recommended movie (highest movie-vector cosine, above 0), closest first;
+   * equal cosines by the smaller movie id.
+   */
+  private static List<List<BecauseJson>> because(ServingModel m, List<Recommendation> found, List<RatedMovie> liked) {
+    List<List<BecauseJson>> out = new ArrayList<>(found.size());
     if (liked.isEmpty()) {
-      return List.of();
+      found.forEach(r -> out.add(List.of()));
+      return out;
     }
-    float[] v = m.unitVector(movieId);
-    int[] best = {-1, -1};
-    float[] sims = {0f, 0f};
+    List<float[]> likedVectors = new ArrayList<>(liked.size());
     for (RatedMovie r : liked) {
-      float s = Vectors.dot(v, m.unitVector(r.movieId()));
-      if (s > sims[0] || (s == sims[0] && best[0] >= 0 && r.movieId() < best[0])) {
-        best[1] = best[0];
-        sims[1] = sims[0];
-        best[0] = r.movieId();
-        sims[0] = s;
-      } else if (s > sims[1] || (s == sims[1] && best[1] >= 0 && r.movieId() < best[1])) {
-        best[1] = r.movieId();
-        sims[1] = s;
-      }
+      likedVectors.add(m.unitVector(r.movieId()));
     }
-    List<BecauseJson> out = new ArrayList<>(MAX_BECAUSE);
-    for (int i = 0; i < MAX_BECAUSE; i++) {
-      if (best[i] >= 0 && sims[i] > 0) {
-        out.add(new BecauseJson(best[i], m.movieOrNull(best[i]).title(), sims[i]));
+    float[] byDimension = Vectors.byDimension(likedVectors);
+    float[] sims = new float[liked.size()];
+    for (Recommendation r : found) {
+      Vectors.dotsByDimension(m.unitVector(r.movie().id()), byDimension, sims);
+      int first = -1;
+      int second = -1;
+      for (int i = 0; i < sims.length; i++) {
+        if (!(sims[i] > 0)) {
+          continue;
+        }
+        if (first < 0 || closer(sims, liked, i, first)) {
+          second = first;
+          first = i;
+        } else if (second < 0 || closer(sims, liked, i, second)) {
+          second = i;
+        }
       }
+      List<BecauseJson> because = new ArrayList<>(MAX_BECAUSE);
+      for (int i : new int[] {first, second}) {
+        if (i >= 0) {
+          int id = liked.get(i).movieId();
+          because.add(new BecauseJson(id, m.movieOrNull(id).title(), sims[i]));
+        }
+      }
+      out.add(because);
     }
     return out;
+  }
+
+  private static boolean closer(float[] sims, List<RatedMovie> liked, int i, int than) {
+    return sims[i] > sims[than] || (sims[i] == sims[than] && liked.get(i).movieId() < liked.get(than).movieId());
   }
 
   // ---- users and their ratings

@@ -1,5 +1,8 @@
 package org.movierec.model;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** Small vector helpers; inputs are never modified. */
 public final class Vectors {
   private Vectors() {}
@@ -36,5 +39,48 @@ public final class Vectors {
     float na = norm(a);
     float nb = norm(b);
     return na == 0 || nb == 0 ? 0f : dot(a, b) / (na * nb);
+  }
+
+  /**
+   * Vectors of one dimension {@code d} laid out by dimension for {@link #dotsByDimension}: element {@code j} of
+   * vector {@code i} at {@code [j * n + i]}, n the number of vectors.
+   */
+  public static float[] byDimension(List<float[]> vectors) {
+    int n = vectors.size();
+    int d = n == 0 ? 0 : vectors.get(0).length;
+    float[] t = new float[d * n];
+    for (int i = 0; i < n; i++) {
+      float[] v = vectors.get(i);
+      if (v.length != d) {
+        throw new IllegalArgumentException("vector " + i + " has dimension " + v.length + ", the first has " + d);
+      }
+      for (int j = 0; j < d; j++) {
+        t[j * n + i] = v[j];
+      }
+    }
+    return t;
+  }
+
+  /**
+   * {@code out[i] = q · vector i} of vectors laid out by {@link #byDimension} (n = {@code out.length}), summed in
+   * float one dimension at a time (the Vector API's lanes when the JVM has {@code jdk.incubator.vector}): many dot
+   * products with one query at a time's cost of a few.
+   */
+  public static void dotsByDimension(float[] q, float[] byDimension, float[] out) {
+    int n = out.length;
+    if (byDimension.length != q.length * n) {
+      throw new IllegalArgumentException("expected " + q.length + " x " + n + " values by dimension, got "
+          + byDimension.length);
+    }
+    Arrays.fill(out, 0f);
+    for (int j = 0; j < q.length; j++) {
+      if (Dense.SIMD) {
+        SimdKernels.addScaled(out, q[j], byDimension, j * n);
+      } else {
+        for (int i = 0; i < n; i++) {
+          out[i] += q[j] * byDimension[j * n + i];
+        }
+      }
+    }
   }
 }
