@@ -77,6 +77,10 @@ public record FoldInFactors(float mu, Tensor movieBias, Tensor movieVectors, flo
         double xi = x[i];
         b[i] += xi * residual;
         int at = i * d;
+        if (Dense.SIMD) { // the same sums, in the same order, 8 at a time (no alias-free loop for the JIT here)
+          SimdKernels.addScaled(a, at + i, xi, x, i, d - i);
+          continue;
+        }
         for (int j = i; j < d; j++) { // the upper triangle; mirrored below
           a[at + j] += xi * x[j];
         }
@@ -138,6 +142,10 @@ public record FoldInFactors(float mu, Tensor movieBias, Tensor movieVectors, flo
           continue;
         }
         int rowA = a * n;
+        if (Dense.SIMD) {
+          SimdKernels.addScaled(m, rowA, xa, xt, at, a + 1);
+          continue;
+        }
         for (int b = 0; b <= a; b++) {
           m[rowA + b] += xa * xt[at + b];
         }

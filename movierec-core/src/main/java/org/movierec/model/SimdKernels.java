@@ -1,5 +1,6 @@
 package org.movierec.model;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -11,6 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class SimdKernels {
   private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
 
   private SimdKernels() {}
 
@@ -23,6 +25,18 @@ final class SimdKernels {
     }
     for (; j < n; j++) {
       y[j] += a * x[from + j];
+    }
+  }
+
+  /** {@code y[yFrom + j] += a * x[xFrom + j]} for {@code j < n}: a multiply then an add, per lane. */
+  static void addScaled(double[] y, int yFrom, double a, double[] x, int xFrom, int n) {
+    int j = 0;
+    for (int end = DOUBLES.loopBound(n); j < end; j += DOUBLES.length()) {
+      DoubleVector.fromArray(DOUBLES, y, yFrom + j).add(DoubleVector.fromArray(DOUBLES, x, xFrom + j).mul(a))
+          .intoArray(y, yFrom + j);
+    }
+    for (; j < n; j++) {
+      y[yFrom + j] += a * x[xFrom + j];
     }
   }
 }
