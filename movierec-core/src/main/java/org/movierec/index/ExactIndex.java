@@ -20,6 +20,7 @@ public final class ExactIndex implements VectorIndex {
 
   private final IndexInfo info;
   private final int[] ids; // ascending: Catalog sorts by id
+  private final int[] rowOfId; // row + 1 by movie id (0: not held), or null for ids too large for an array
   private final TransposedVectors vectors;
   private final int[] genreBits;
   private final int[] years;
@@ -41,6 +42,13 @@ public final class ExactIndex implements VectorIndex {
       years[i] = m.year();
     }
     this.vectors = TransposedVectors.of(rows, catalog.dimension());
+    int maxId = n == 0 ? 0 : ids[n - 1];
+    this.rowOfId = maxId < (1 << 20) ? new int[maxId + 1] : null;
+    if (rowOfId != null) {
+      for (int i = 0; i < n; i++) {
+        rowOfId[ids[i]] = i + 1;
+      }
+    }
   }
 
   /**
@@ -70,12 +78,15 @@ public final class ExactIndex implements VectorIndex {
     int genres = bits(filter.genres());
     boolean years = filter.hasYearBound();
     TopNeighbors top = new TopNeighbors(query.k(), ids.length);
+    float threshold = Float.NEGATIVE_INFINITY; // a movie scoring less cannot enter the list
     for (int i = 0; i < ids.length; i++) {
-      if ((excluded != null && excluded[i]) || (genres != 0 && (genreBits[i] & genres) == 0)
+      float score = (float) scores[i];
+      if (score < threshold || (excluded != null && excluded[i]) || (genres != 0 && (genreBits[i] & genres) == 0)
           || (years && !inYears(filter, this.years[i]))) {
         continue;
       }
-      top.offer(ids[i], (float) scores[i]);
+      top.offer(ids[i], score);
+      threshold = top.threshold();
     }
     return top.best();
   }
@@ -89,7 +100,7 @@ public final class ExactIndex implements VectorIndex {
   private boolean[] excludedRows(Set<Integer> excludedIds) {
     boolean[] rows = null;
     for (int id : excludedIds) {
-      int row = Arrays.binarySearch(ids, id);
+      int row = rowOfId == null ? Arrays.binarySearch(ids, id) : id >= 0 && id < rowOfId.length ? rowOfId[id] - 1 : -1;
       if (row >= 0) {
         if (rows == null) {
           rows = new boolean[ids.length];
