@@ -60,7 +60,10 @@ import org.movierec.server.ApiJson.UserRatingJson;
 final class MovieRecService implements AutoCloseable {
   /** The stars from which a rated movie counts as liked, for {@code because}. */
   static final int LIKED_STARS = 4;
-  /** At most this many liked movies are compared with each recommendation, the user's latest. */
+  /**
+   * At most this many liked movies are compared with each recommendation: the last of the profile's order (a known
+   * user's ratings from the data by movie id, then those received, oldest first).
+   */
   private static final int MAX_LIKED = 256;
   private static final int MAX_BECAUSE = 2;
 
@@ -206,7 +209,7 @@ final class MovieRecService implements AutoCloseable {
     return new RecommendationsJson(who, m.fingerprint(), out);
   }
 
-  /** The user's liked movies, their latest {@value #MAX_LIKED} at most. */
+  /** The user's liked movies, the last {@value #MAX_LIKED} at most. */
   private static List<RatedMovie> liked(UserProfile profile) {
     List<RatedMovie> liked = new ArrayList<>();
     for (RatedMovie r : profile.ratings()) {

@@ -41,7 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ServingModel {
   private static final Logger LOG = LoggerFactory.getLogger(ServingModel.class);
-  private final Path dir;
   private final SavedModel saved;
   private final VectorIndex base;
   private final Map<Integer, float[]> unitVectors = new HashMap<>();
@@ -64,8 +63,7 @@ final class ServingModel {
   /** The most answers {@link #answer} keeps for one view of the catalog. */
   static final int MAX_ANSWERS = 10_000;
 
-  private ServingModel(Path dir, SavedModel saved, VectorIndex base) {
-    this.dir = dir;
+  private ServingModel(SavedModel saved, VectorIndex base) {
     this.saved = saved;
     this.base = base;
     for (Movie m : saved.catalog().movies().values()) {
@@ -102,7 +100,7 @@ final class ServingModel {
       index = ModelIndex.open(dir, saved);
     }
     try {
-      ServingModel model = new ServingModel(dir, saved, index);
+      ServingModel model = new ServingModel(saved, index);
       for (Movie m : addedMovies) {
         if (!saved.catalog().movies().containsKey(m.id())) {
           model.addMovie(m);
@@ -113,10 +111,6 @@ final class ServingModel {
       index.close();
       throw e;
     }
-  }
-
-  Path dir() {
-    return dir;
   }
 
   SavedModel saved() {
@@ -134,10 +128,6 @@ final class ServingModel {
 
   EmbeddingRecommender recommender() {
     return view.recommender();
-  }
-
-  VectorIndex index() {
-    return view.index();
   }
 
   /** The unit movie vectors, searched exactly: which movies are alike (cosine). */
@@ -241,11 +231,6 @@ final class ServingModel {
   /** The server no longer serves this model: closed as soon as no request uses it. */
   void retire() {
     release();
-  }
-
-  /** Whether the index is closed (retired and released by every request). */
-  boolean isClosed() {
-    return references.get() <= 0;
   }
 
   private EmbeddingRecommender recommender(Catalog catalog, AppendedIndex index) {
