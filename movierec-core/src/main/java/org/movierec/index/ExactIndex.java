@@ -4,15 +4,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import org.movierec.data.Genre;
 
 /**
  * Scores every movie the filter accepts, in memory: slow for big catalogs, always right. The reference other backends
  * are tested against. Immutable once built, so searches may run from any number of threads.
  *
- * <p>The vectors are stored by dimension ({@link TransposedVectors}), so that one pass scores every movie with the
- * exact inner product of {@link InnerProduct#of}, bit for bit, at the speed of the CPU's vector units; the filter is
- * checked on arrays (a row mask of the excluded ids, genre bits, years).
+ * <p>An {@link ExactScan}: one pass scores every movie in float at the speed of the CPU's vector units, then the few
+ * that can be among the best are scored with the exact inner product of {@link InnerProduct#of}, so the result is
+ * exact search's to the bit; the filter is checked on arrays (a row mask of the excluded ids, genre bits, years).
  */
 public final class ExactIndex implements VectorIndex {
   /** The {@link IndexInfo#backend()} of this index. */
@@ -21,7 +22,7 @@ public final class ExactIndex implements VectorIndex {
   private final IndexInfo info;
   private final int[] ids; // ascending: Catalog sorts by id
   private final int[] rowOfId; // row + 1 by movie id (0: not held), or null for ids too large for an array
-  private final TransposedVectors vectors;
+  private final ExactScan scan;
   private final int[] genreBits;
   private final int[] years;
   private volatile boolean closed;
@@ -33,15 +34,15 @@ public final class ExactIndex implements VectorIndex {
     this.ids = new int[n];
     this.genreBits = new int[n];
     this.years = new int[n];
-    float[][] rows = new float[n][];
+    float[] rows = new float[Math.multiplyExact(n, catalog.dimension())];
     for (int i = 0; i < n; i++) {
       IndexedMovie m = movies.get(i);
       ids[i] = m.movieId();
-      rows[i] = m.vector();
+      System.arraycopy(m.vector(), 0, rows, i * catalog.dimension(), catalog.dimension());
       genreBits[i] = bits(m.genres());
       years[i] = m.year();
     }
-    this.vectors = TransposedVectors.of(rows, catalog.dimension());
+    this.scan = new ExactScan(new FlatVectors(rows, n, catalog.dimension()));
     int maxId = n == 0 ? 0 : ids[n - 1];
     this.rowOfId = maxId < (1 << 20) ? new int[maxId + 1] : null;
     if (rowOfId != null) {
@@ -73,22 +74,14 @@ public final class ExactIndex implements VectorIndex {
     }
     Queries.requireDimension(query, info.dimension());
     ItemFilter filter = query.filter();
-    double[] scores = vectors.scores(query.vector());
     boolean[] excluded = excludedRows(filter.excludedIds());
     int genres = bits(filter.genres());
     boolean years = filter.hasYearBound();
-    TopNeighbors top = new TopNeighbors(query.k(), ids.length);
-    float threshold = Float.NEGATIVE_INFINITY; // a movie scoring less cannot enter the list
-    for (int i = 0; i < ids.length; i++) {
-      float score = (float) scores[i];
-      if (score < threshold || (excluded != null && excluded[i]) || (genres != 0 && (genreBits[i] & genres) == 0)
-          || (years && !inYears(filter, this.years[i]))) {
-        continue;
-      }
-      top.offer(ids[i], score);
-      threshold = top.threshold();
-    }
-    return top.best();
+    IntPredicate accepts = excluded == null && genres == 0 && !years
+        ? row -> true
+        : row -> (excluded == null || !excluded[row]) && (genres == 0 || (genreBits[row] & genres) != 0)
+            && (!years || inYears(filter, this.years[row]));
+    return scan.search(query.vector(), query.k(), accepts, ids);
   }
 
   @Override

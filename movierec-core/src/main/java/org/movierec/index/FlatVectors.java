@@ -69,6 +69,11 @@ final class FlatVectors {
     }
   }
 
+  /** Element {@code j} of vector {@code row}. */
+  float element(int row, int j) {
+    return data[row * dimension + j];
+  }
+
   /** A copy of one vector. */
   float[] vector(int row) {
     float[] v = new float[dimension];

@@ -23,6 +23,7 @@ final class LuceneVectors {
   private final FlatVectors vectors;
   private final int[] sortedIds; // ascending, with the document of each in docsBySortedId
   private final int[] docsBySortedId;
+  private final int[] docOfId; // doc + 1 by movie id (0: not held), or null for ids too large for an array
 
   private LuceneVectors(int[] movieIds, FlatVectors vectors) {
     this.movieIds = movieIds;
@@ -37,6 +38,14 @@ final class LuceneVectors {
     for (int i = 0; i < order.length; i++) {
       sortedIds[i] = movieIds[order[i]];
       docsBySortedId[i] = order[i];
+    }
+    int maxId = sortedIds.length == 0 ? 0 : sortedIds[sortedIds.length - 1];
+    this.docOfId = maxId >= 0 && maxId < (1 << 20) && (sortedIds.length == 0 || sortedIds[0] >= 0)
+        ? new int[maxId + 1] : null;
+    if (docOfId != null) {
+      for (int i = 0; i < sortedIds.length; i++) {
+        docOfId[sortedIds[i]] = docsBySortedId[i] + 1;
+      }
     }
   }
 
@@ -75,8 +84,16 @@ final class LuceneVectors {
     return movieIds[doc];
   }
 
+  /** The movie id of every document, by document number; internal, not to be modified. */
+  int[] movieIds() {
+    return movieIds;
+  }
+
   /** The document of a movie id, or -1 when the index does not hold it. */
   int doc(int movieId) {
+    if (docOfId != null) {
+      return movieId >= 0 && movieId < docOfId.length ? docOfId[movieId] - 1 : -1;
+    }
     int i = Arrays.binarySearch(sortedIds, movieId);
     return i >= 0 ? docsBySortedId[i] : -1;
   }

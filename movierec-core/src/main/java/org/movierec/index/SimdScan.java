@@ -1,40 +1,43 @@
 package org.movierec.index;
 
-import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link TransposedVectors#scores} with the JDK's Vector API ({@code jdk.incubator.vector}): a block of movies' sums
- * stays in vector registers while the query's elements go by, each product converted to double and added in index
- * order as {@link InnerProduct#of} adds it, so the scores are the same to the bit. Loaded only when the JVM was
- * started with {@code --add-modules jdk.incubator.vector} ({@link TransposedVectors#SIMD}).
+ * {@link QuantizedColumns#approximateScores} with the JDK's Vector API ({@code jdk.incubator.vector}): a block of
+ * movies' float sums stays in vector registers while the weights go by, each code widened to float and added by a
+ * fused multiply-add in index order, as the plain loop adds it. Loaded only when the JVM was started with {@code
+ * --add-modules jdk.incubator.vector} ({@link QuantizedColumns#SIMD}).
  */
 final class SimdScan {
-  private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
-  private static final VectorSpecies<Float> FLOATS =
-      VectorSpecies.of(float.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
-  private static final int LANES = DOUBLES.length();
+  private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Byte> BYTES =
+      VectorSpecies.of(byte.class, VectorShape.forBitSize(FLOATS.vectorBitSize() / 4));
+  private static final int LANES = FLOATS.length();
   private static final int BLOCK = 4 * LANES;
 
   private SimdScan() {}
 
-  /** {@code sums[i] = sum over j of (double) q[j] * columns[j * n + i]}, in order of j, for {@code i < n}. */
-  static void scores(float[] q, float[] columns, int n, double[] sums) {
+  /**
+   * {@code sums[i] = Σ_j weights[j] * codes[j * n + i]} in float, fused, in order of j, for {@code i < n}; rows past
+   * the last whole block (none when {@code n} is a multiple of 64) the plain way.
+   */
+  static void scores(float[] weights, byte[] codes, int n, float[] sums) {
     int i = 0;
     for (; i + BLOCK <= n; i += BLOCK) {
-      DoubleVector a0 = DoubleVector.zero(DOUBLES);
-      DoubleVector a1 = a0;
-      DoubleVector a2 = a0;
-      DoubleVector a3 = a0;
-      for (int j = 0, at = i; j < q.length; j++, at += n) {
-        double qj = q[j];
-        a0 = a0.add(widen(columns, at).mul(qj));
-        a1 = a1.add(widen(columns, at + LANES).mul(qj));
-        a2 = a2.add(widen(columns, at + 2 * LANES).mul(qj));
-        a3 = a3.add(widen(columns, at + 3 * LANES).mul(qj));
+      FloatVector a0 = FloatVector.zero(FLOATS);
+      FloatVector a1 = a0;
+      FloatVector a2 = a0;
+      FloatVector a3 = a0;
+      for (int j = 0, at = i; j < weights.length; j++, at += n) {
+        FloatVector w = FloatVector.broadcast(FLOATS, weights[j]);
+        a0 = widen(codes, at).fma(w, a0);
+        a1 = widen(codes, at + LANES).fma(w, a1);
+        a2 = widen(codes, at + 2 * LANES).fma(w, a2);
+        a3 = widen(codes, at + 3 * LANES).fma(w, a3);
       }
       a0.intoArray(sums, i);
       a1.intoArray(sums, i + LANES);
@@ -42,15 +45,15 @@ final class SimdScan {
       a3.intoArray(sums, i + 3 * LANES);
     }
     for (; i < n; i++) {
-      double sum = 0;
-      for (int j = 0, at = i; j < q.length; j++, at += n) {
-        sum += (double) q[j] * columns[at];
+      float sum = 0;
+      for (int j = 0, at = i; j < weights.length; j++, at += n) {
+        sum = Math.fma(weights[j], codes[at], sum);
       }
       sums[i] = sum;
     }
   }
 
-  private static DoubleVector widen(float[] columns, int at) {
-    return (DoubleVector) FloatVector.fromArray(FLOATS, columns, at).convertShape(VectorOperators.F2D, DOUBLES, 0);
+  private static FloatVector widen(byte[] codes, int at) {
+    return (FloatVector) ByteVector.fromArray(BYTES, codes, at).convertShape(VectorOperators.B2F, FLOATS, 0);
   }
 }
