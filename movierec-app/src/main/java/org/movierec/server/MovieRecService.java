@@ -230,32 +230,36 @@ final class MovieRecService implements AutoCloseable {
       found.forEach(r -> out.add(List.of()));
       return out;
     }
-    List<float[]> likedVectors = new ArrayList<>(liked.size());
-    for (RatedMovie r : liked) {
-      likedVectors.add(m.unitVector(r.movieId()));
+    int[] likedIds = new int[liked.size()];
+    float[][] likedVectors = new float[liked.size()][];
+    for (int i = 0; i < likedIds.length; i++) {
+      likedIds[i] = liked.get(i).movieId();
+      likedVectors[i] = m.unitVector(likedIds[i]);
     }
-    float[] byDimension = Vectors.byDimension(likedVectors);
-    float[] sims = new float[liked.size()];
-    for (Recommendation r : found) {
-      Vectors.dotsByDimension(m.unitVector(r.movie().id()), byDimension, sims);
+    float[][] recommended = new float[found.size()][];
+    for (int r = 0; r < recommended.length; r++) {
+      recommended[r] = m.unitVector(found.get(r).movie().id());
+    }
+    float[][] cosines = new float[recommended.length][likedIds.length];
+    Vectors.dots(recommended, likedVectors, cosines);
+    for (float[] sims : cosines) {
       int first = -1;
       int second = -1;
       for (int i = 0; i < sims.length; i++) {
         if (!(sims[i] > 0)) {
           continue;
         }
-        if (first < 0 || closer(sims, liked, i, first)) {
+        if (first < 0 || closer(sims, likedIds, i, first)) {
           second = first;
           first = i;
-        } else if (second < 0 || closer(sims, liked, i, second)) {
+        } else if (second < 0 || closer(sims, likedIds, i, second)) {
           second = i;
         }
       }
       List<BecauseJson> because = new ArrayList<>(MAX_BECAUSE);
       for (int i : new int[] {first, second}) {
         if (i >= 0) {
-          int id = liked.get(i).movieId();
-          because.add(new BecauseJson(id, m.movieOrNull(id).title(), sims[i]));
+          because.add(new BecauseJson(likedIds[i], m.movieOrNull(likedIds[i]).title(), sims[i]));
         }
       }
       out.add(because);
@@ -263,8 +267,8 @@ final class MovieRecService implements AutoCloseable {
     return out;
   }
 
-  private static boolean closer(float[] sims, List<RatedMovie> liked, int i, int than) {
-    return sims[i] > sims[than] || (sims[i] == sims[than] && liked.get(i).movieId() < liked.get(than).movieId());
+  private static boolean closer(float[] sims, int[] ids, int i, int than) {
+    return sims[i] > sims[than] || (sims[i] == sims[than] && ids[i] < ids[than]);
   }
 
   // ---- users and their ratings

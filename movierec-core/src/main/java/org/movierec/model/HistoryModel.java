@@ -198,9 +198,10 @@ public final class HistoryModel implements TwoTowerModel {
     }
     float mu = weights.get(GLOBAL_STARS).data()[0];
     float share = shape.neuralStarShare();
+    float[] movieBiases = weights.get(MOVIE_STARS_BIAS).data();
     for (int i = 0; i < movies.length; i++) {
       int row = features.movieRow(movies[i]);
-      float head = mu + user.starBias + bias(MOVIE_STARS_BIAS, movies[i]) + Vectors.dot(user.starVector,
+      float head = mu + user.starBias + movieBiases[row] + Vectors.dot(user.starVector,
           starMovieVector(movies[i], row));
       float stars = share * head + (1 - share) * foldIn.predict(factors, row);
       out[i] = Math.max(1f, Math.min(5f, stars));

@@ -1,7 +1,5 @@
 package org.movierec.model;
 
-import java.util.Arrays;
-import java.util.List;
 
 /** Small vector helpers; inputs are never modified. */
 public final class Vectors {
@@ -42,44 +40,42 @@ public final class Vectors {
   }
 
   /**
-   * Vectors of one dimension {@code d} laid out by dimension for {@link #dotsByDimension}: element {@code j} of
-   * vector {@code i} at {@code [j * n + i]}, n the number of vectors.
+   * {@code out[r][i] = queries[r] · vectors[i]}, summed in float (fused, in the Vector API's lanes when the JVM has
+   * {@code jdk.incubator.vector}): many dot products at a few loads each, to within float rounding of {@link #dot}.
+   * Every vector has the dimension of the first; {@code out} is {@code queries.length} rows of {@code
+   * vectors.length}.
    */
-  public static float[] byDimension(List<float[]> vectors) {
-    int n = vectors.size();
-    int d = n == 0 ? 0 : vectors.get(0).length;
-    float[] t = new float[d * n];
-    for (int i = 0; i < n; i++) {
-      float[] v = vectors.get(i);
-      if (v.length != d) {
-        throw new IllegalArgumentException("vector " + i + " has dimension " + v.length + ", the first has " + d);
-      }
-      for (int j = 0; j < d; j++) {
-        t[j * n + i] = v[j];
+  public static void dots(float[][] queries, float[][] vectors, float[][] out) {
+    int d = vectors.length > 0 ? vectors[0].length : queries.length > 0 ? queries[0].length : 0;
+    requireDimension(queries, d, "query");
+    requireDimension(vectors, d, "vector");
+    if (out.length != queries.length) {
+      throw new IllegalArgumentException("expected " + queries.length + " rows of output, got " + out.length);
+    }
+    for (float[] row : out) {
+      if (row.length != vectors.length) {
+        throw new IllegalArgumentException("expected output rows of " + vectors.length + ", got " + row.length);
       }
     }
-    return t;
+    if (Dense.SIMD) {
+      SimdKernels.dots(queries, vectors, out);
+      return;
+    }
+    for (int r = 0; r < queries.length; r++) {
+      for (int i = 0; i < vectors.length; i++) {
+        float s = 0;
+        for (int j = 0; j < d; j++) {
+          s = Math.fma(queries[r][j], vectors[i][j], s);
+        }
+        out[r][i] = s;
+      }
+    }
   }
 
-  /**
-   * {@code out[i] = q · vector i} of vectors laid out by {@link #byDimension} (n = {@code out.length}), summed in
-   * float one dimension at a time (the Vector API's lanes when the JVM has {@code jdk.incubator.vector}): many dot
-   * products with one query at a time's cost of a few.
-   */
-  public static void dotsByDimension(float[] q, float[] byDimension, float[] out) {
-    int n = out.length;
-    if (byDimension.length != q.length * n) {
-      throw new IllegalArgumentException("expected " + q.length + " x " + n + " values by dimension, got "
-          + byDimension.length);
-    }
-    Arrays.fill(out, 0f);
-    for (int j = 0; j < q.length; j++) {
-      if (Dense.SIMD) {
-        SimdKernels.addScaled(out, q[j], byDimension, j * n);
-      } else {
-        for (int i = 0; i < n; i++) {
-          out[i] += q[j] * byDimension[j * n + i];
-        }
+  private static void requireDimension(float[][] vectors, int d, String what) {
+    for (int i = 0; i < vectors.length; i++) {
+      if (vectors[i].length != d) {
+        throw new IllegalArgumentException(what + " " + i + " has dimension " + vectors[i].length + ", expected " + d);
       }
     }
   }
