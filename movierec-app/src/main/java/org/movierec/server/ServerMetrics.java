@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,13 +41,18 @@ final class ServerMetrics {
     new JvmThreadMetrics().bindTo(registry);
   }
 
+  /** The timer of each kind of request, registered once (a registration per request looked the meter up anew). */
+  private final Map<RequestKind, Timer> timers = new ConcurrentHashMap<>();
+
+  private record RequestKind(String method, String route, int status) {}
+
   /** One answered request: the route's path template ({@code /api/users/{id}}), not the path asked. */
   void request(String method, String route, int status, Duration took) {
-    Timer.builder("movierec.http.requests")
-        .description("HTTP requests answered, by method, route and status")
-        .tags("method", method, "route", route, "status", Integer.toString(status))
-        .publishPercentiles(0.5, 0.99)
-        .register(registry)
+    timers.computeIfAbsent(new RequestKind(method, route, status), kind -> Timer.builder("movierec.http.requests")
+            .description("HTTP requests answered, by method, route and status")
+            .tags("method", method, "route", route, "status", Integer.toString(status))
+            .publishPercentiles(0.5, 0.99)
+            .register(registry))
         .record(took.toNanos(), TimeUnit.NANOSECONDS);
     if (status >= 400) {
       Counter.builder("movierec.http.errors").description("Requests answered with a 4xx or 5xx status")

@@ -1,14 +1,27 @@
 package org.movierec.index;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 
 /**
  * How the HNSW graph of a {@link LuceneIndex} is built. Larger values give better recall for slower building.
  *
+ * <p>With {@code quantized}, the graph is built and searched over 7-bit scalar-quantized copies of the vectors
+ * (Lucene's {@code Lucene99HnswScalarQuantizedVectorsFormat}); the float vectors are still stored beside them, and
+ * {@link LuceneIndex} still re-scores every candidate with the exact inner product, so only recall changes. The index
+ * manifest records {@code "quantized": true} only for such an index: the default leaves the manifest as it was, and a
+ * manifest without the field reads as not quantized.
+ *
  * @param maxConn the most neighbors a node keeps per graph layer (Lucene's {@code M}), 1..512
  * @param beamWidth how many candidates are kept while linking a new node ({@code efConstruction}), 1..3200
+ * @param quantized whether the graph works on 7-bit scalar-quantized vectors rather than on the floats
  */
-public record HnswParams(int maxConn, int beamWidth) {
+public record HnswParams(
+    int maxConn,
+    int beamWidth,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.SKIP) boolean quantized) {
   public HnswParams {
     if (maxConn < 1 || maxConn > Lucene99HnswVectorsFormat.MAXIMUM_MAX_CONN) {
       throw new IllegalArgumentException(
@@ -20,8 +33,18 @@ public record HnswParams(int maxConn, int beamWidth) {
     }
   }
 
-  /** Lucene's own defaults: 16 connections, beam width 100. */
+  /** A graph over the float vectors, not quantized. */
+  public HnswParams(int maxConn, int beamWidth) {
+    this(maxConn, beamWidth, false);
+  }
+
+  /** Lucene's own defaults: 16 connections, beam width 100, float vectors. */
   public static HnswParams defaults() {
     return new HnswParams(16, 100);
+  }
+
+  /** These parameters with 7-bit scalar quantization of the graph's vectors. */
+  public HnswParams withQuantization() {
+    return new HnswParams(maxConn, beamWidth, true);
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene103.Lucene103Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -43,7 +44,9 @@ final class LuceneBuild {
   }
 
   private static IndexWriterConfig config(HnswParams hnsw) {
-    KnnVectorsFormat vectors = new Lucene99HnswVectorsFormat(hnsw.maxConn(), hnsw.beamWidth());
+    KnnVectorsFormat vectors = hnsw.quantized()
+        ? new Lucene99HnswScalarQuantizedVectorsFormat(hnsw.maxConn(), hnsw.beamWidth()) // 7 bits, int8 storage
+        : new Lucene99HnswVectorsFormat(hnsw.maxConn(), hnsw.beamWidth());
     return new IndexWriterConfig()
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         .setCodec(
