@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.function.BooleanSupplier;
+import org.movierec.index.IndexUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -73,6 +74,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   private static boolean isExpected(Exception e) {
     return e instanceof IllegalArgumentException
         || e instanceof IllegalStateException
+        || e instanceof IndexUnavailableException
         || e instanceof UncheckedIOException
         || e instanceof IOException;
   }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.movierec.model.ModelFiles;
 import org.movierec.model.SavedModel;
-import org.movierec.recommend.ModelIndex;
+import org.movierec.recommend.VectorStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,33 +20,37 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = {
       "Compute every movie's vector with the trained model and store them in the model's vector index"
-          + " (a Lucene HNSW graph in MODEL_DIR/index), replacing any index there.",
+          + " (a Lucene HNSW graph in MODEL_DIR/index, or a Milvus collection with --store milvus), replacing"
+          + " what was there once the new vectors are complete.",
       "Run it after 'movierec train'; 'movierec recommend' searches this index.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  movierec index                       # the model quickstart made",
       "  movierec index --model my-model",
+      "  movierec index --store milvus --milvus-uri http://localhost:19530",
     })
 final class IndexCommand implements Callable<Integer> {
   @ParentCommand MovieRecCli root;
   @Spec CommandSpec spec;
   @Mixin ModelDirOption model;
+  @Mixin StoreOptions store;
 
   @Override
   public Integer call() {
+    VectorStore vectors = store.resolve();
     Path dir = model.resolve(root.environment());
     SavedModel saved = ModelFiles.load(dir);
-    build(dir, saved, spec.commandLine().getOut());
+    build(dir, saved, vectors, spec.commandLine().getOut());
     return 0;
   }
 
   /** Builds the index of a loaded model and says so. */
-  static int build(Path dir, SavedModel saved, PrintWriter out) {
+  static int build(Path dir, SavedModel saved, VectorStore store, PrintWriter out) {
     long start = System.nanoTime();
-    int movies = ModelIndex.build(dir, saved);
-    out.printf(Locale.ROOT, "Indexed %,d movies in %s (%.1f s)%n", movies,
-        ModelIndex.dir(dir).toAbsolutePath().normalize(), (System.nanoTime() - start) / 1e9);
+    int movies = store.build(dir, saved, VectorStore.Progress.NONE);
+    out.printf(Locale.ROOT, "Indexed %,d movies in %s (%.1f s)%n", movies, store.describe(dir),
+        (System.nanoTime() - start) / 1e9);
     out.flush();
     return movies;
   }

@@ -24,8 +24,8 @@ import org.movierec.index.ItemFilter;
 import org.movierec.index.VectorIndex;
 import org.movierec.model.SavedModel;
 import org.movierec.recommend.EmbeddingRecommender;
-import org.movierec.recommend.ModelIndex;
 import org.movierec.recommend.RecommendRequest;
+import org.movierec.recommend.VectorStore;
 import org.movierec.model.Architecture;
 import org.movierec.train.HistoryConfig;
 import org.movierec.train.ModelTrainer;
@@ -67,6 +67,7 @@ final class QuickstartCommand implements Callable<Integer> {
   @ParentCommand MovieRecCli root;
   @Spec CommandSpec spec;
   @Mixin ModelDirOption model;
+  @Mixin StoreOptions store;
 
   @Option(names = "--data", paramLabel = "DIR",
       description = "Use this MovieLens 1M directory (movies.dat, users.dat, ratings.dat) instead of downloading.")
@@ -91,6 +92,7 @@ final class QuickstartCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ModelTrainer config = TrainCommand.trainer(spec, architecture, null, epochs, seed, null);
+    VectorStore vectors = store.resolve();
     Environment env = root.environment();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -108,8 +110,8 @@ final class QuickstartCommand implements Callable<Integer> {
     } else {
       saved = TrainingRun.trainAndSave(movieLens, config, dir, out, new ProgressBar(err, env.interactive()));
     }
-    IndexCommand.build(dir, saved, out);
-    try (VectorIndex index = ModelIndex.open(dir, saved)) {
+    IndexCommand.build(dir, saved, vectors, out);
+    try (VectorIndex index = vectors.open(dir, saved)) {
       EmbeddingRecommender recommender = new EmbeddingRecommender(saved.model(), saved.catalog(), saved.seen(), index);
       User known = saved.catalog().users().getOrDefault(DEMO_USER_ID,
           saved.catalog().users().values().iterator().next());

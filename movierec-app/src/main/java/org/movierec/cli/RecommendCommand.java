@@ -16,9 +16,9 @@ import org.movierec.model.Architecture;
 import org.movierec.model.ModelFiles;
 import org.movierec.model.SavedModel;
 import org.movierec.recommend.EmbeddingRecommender;
-import org.movierec.recommend.ModelIndex;
 import org.movierec.recommend.Recommendation;
 import org.movierec.recommend.RecommendRequest;
+import org.movierec.recommend.VectorStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,6 +68,7 @@ final class RecommendCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ModelDirOption model;
   @Mixin OneUserOptions who;
+  @Mixin StoreOptions store;
 
   @Option(names = "--users-file", paramLabel = "FILE",
       description = "Many users, one a line, as in users.dat: UserID::Gender::Age::Occupation::Zip-code (the zip"
@@ -102,17 +103,18 @@ final class RecommendCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     checkArguments();
+    VectorStore vectors = store.resolve();
     Path dir = model.resolve(root.environment());
     SavedModel saved = ModelFiles.load(dir);
     List<AskedUser> users = usersFile != null ? fileUsers(saved) : List.of(who.resolve(saved));
     noteIgnoredRatings(saved, users, spec.commandLine().getErr(), "the given ratings only keep their movies out of"
         + " the recommendations");
     if (rebuildIndex) {
-      IndexCommand.build(dir, saved, spec.commandLine().getErr()); // stdout stays the result alone
+      IndexCommand.build(dir, saved, vectors, spec.commandLine().getErr()); // stdout stays the result alone
     }
     ItemFilter filter = filter();
     List<List<Recommendation>> found = new ArrayList<>();
-    try (VectorIndex index = ModelIndex.open(dir, saved)) {
+    try (VectorIndex index = vectors.open(dir, saved)) {
       EmbeddingRecommender recommender = new EmbeddingRecommender(saved.model(), saved.catalog(), saved.seen(), index);
       for (AskedUser asked : users) {
         found.add(recommender.recommend(new RecommendRequest(asked.profile(), k, filter)));

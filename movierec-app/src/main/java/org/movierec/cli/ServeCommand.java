@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.movierec.model.ModelFiles;
+import org.movierec.recommend.VectorStore;
 import org.movierec.server.MovieRecServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +43,7 @@ final class ServeCommand implements Callable<Integer> {
   @ParentCommand MovieRecCli root;
   @Spec CommandSpec spec;
   @Mixin ModelDirOption model;
+  @Mixin StoreOptions store;
 
   @Option(names = "--host", paramLabel = "ADDRESS",
       description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
@@ -75,20 +77,22 @@ final class ServeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--watch must be 0 (never) or more seconds, got: "
           + watchSeconds);
     }
+    VectorStore vectors = store.resolve();
     Path dir = model.resolve(root.environment()).toAbsolutePath().normalize();
     ModelFiles.readManifest(dir); // no model there: say so before a feedback store is created beside it
     String token = adminToken != null ? adminToken : System.getenv(TOKEN_VARIABLE);
     String db = feedbackDb != null ? feedbackDb : defaultFeedbackDb(dir);
     MovieRecServer server = MovieRecServer.start(new MovieRecServer.Settings(dir, host, port, db, token,
-        watchSeconds == 0 ? null : Duration.ofSeconds(watchSeconds)));
+        watchSeconds == 0 ? null : Duration.ofSeconds(watchSeconds), vectors));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
       stopped.countDown();
     }, "movierec-serve-stop"));
     PrintWriter out = spec.commandLine().getOut();
-    out.println("MovieRec serving " + dir + " at http://" + host + ":" + server.port() + "/ (feedback: "
-        + db.replaceAll("password=[^&]*", "password=***") + "); Ctrl-C stops");
+    out.println("MovieRec serving " + dir + " at http://" + host + ":" + server.port() + "/ (vectors: "
+        + vectors.describe(dir) + "; feedback: " + db.replaceAll("password=[^&]*", "password=***")
+        + "); Ctrl-C stops");
     out.flush();
     stopped.await();
     return 0;

@@ -18,6 +18,7 @@ import org.movierec.data.Gender;
 import org.movierec.data.Genre;
 import org.movierec.data.Occupation;
 import org.movierec.data.User;
+import org.movierec.index.IndexUnavailableException;
 import org.movierec.server.ApiJson.ChoiceJson;
 import org.movierec.server.ApiJson.ErrorJson;
 import org.movierec.server.ApiJson.OptionsJson;
@@ -92,6 +93,10 @@ final class HttpApi {
           error(ctx, e.status(), e.field(), e.getMessage(), e.valid()));
       cfg.routes.exception(HttpResponseException.class, (e, ctx) ->
           error(ctx, e.getStatus(), null, describe(e, ctx), null));
+      cfg.routes.exception(IndexUnavailableException.class, (e, ctx) -> {
+        LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        error(ctx, 503, null, e.getMessage(), null);
+      });
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         error(ctx, 500, null, "internal error (" + e.getClass().getSimpleName() + "); the server log has the"

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.movierec.recommend.LuceneStore;
+import org.movierec.recommend.VectorStore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +39,7 @@ public final class MovieRecServer implements AutoCloseable {
   static final Duration FOLLOW_EVERY = Duration.ofSeconds(1);
 
   private MovieRecServer(Settings settings, FeedbackStore store) {
-    this.service = new MovieRecService(settings.modelDir(), store, metrics);
+    this.service = new MovieRecService(settings.modelDir(), settings.vectors(), store, metrics);
     this.api = new HttpApi(service, metrics, new AdminGuard(settings.adminToken(), settings.host()));
     this.app = api.create();
     this.watcher = settings.watchEvery() == null ? null
@@ -55,14 +57,20 @@ public final class MovieRecServer implements AutoCloseable {
    * @param watchEvery how often to look for a newer model in the directory, or null never to look
    */
   public record Settings(Path modelDir, String host, int port, String feedbackDb, String adminToken,
-      Duration watchEvery) {
+      Duration watchEvery, VectorStore vectors) {
     public Settings {
       Objects.requireNonNull(modelDir, "modelDir");
+      Objects.requireNonNull(vectors, "vectors (LuceneStore.INSTANCE for the embedded index)");
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(feedbackDb, "feedbackDb");
       if (port < 0 || port > 65_535) {
         throw new IllegalArgumentException("port must be 0..65535, got: " + port);
       }
+    }
+
+    /** With the embedded Lucene index of the model directory. */
+    public Settings(Path modelDir, String host, int port, String feedbackDb, String adminToken, Duration watchEvery) {
+      this(modelDir, host, port, feedbackDb, adminToken, watchEvery, LuceneStore.INSTANCE);
     }
   }
 

@@ -34,6 +34,7 @@ import org.movierec.model.ModelFiles;
 import org.movierec.model.Vectors;
 import org.movierec.recommend.RecommendRequest;
 import org.movierec.recommend.Recommendation;
+import org.movierec.recommend.VectorStore;
 import org.movierec.server.ApiJson.BecauseJson;
 import org.movierec.server.ApiJson.ForJson;
 import org.movierec.server.ApiJson.HealthJson;
@@ -68,6 +69,7 @@ final class MovieRecService implements AutoCloseable {
   private static final int MAX_BECAUSE = 2;
 
   private final Path modelDir;
+  private final VectorStore vectors;
   private final FeedbackStore store;
   private final LiveFeedback live = new LiveFeedback();
   private final AtomicReference<ServingModel> current = new AtomicReference<>();
@@ -78,8 +80,9 @@ final class MovieRecService implements AutoCloseable {
   private final Object swapLock = new Object();
   private final ServerMetrics metrics;
 
-  MovieRecService(Path modelDir, FeedbackStore store, ServerMetrics metrics) {
+  MovieRecService(Path modelDir, VectorStore vectors, FeedbackStore store, ServerMetrics metrics) {
     this.modelDir = Objects.requireNonNull(modelDir, "modelDir");
+    this.vectors = Objects.requireNonNull(vectors, "vectors");
     this.store = Objects.requireNonNull(store, "store");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
@@ -136,7 +139,7 @@ final class MovieRecService implements AutoCloseable {
       if (old != null && old.fingerprint().equals(fingerprint)) {
         return new ReloadJson(false, fingerprint, fingerprint);
       }
-      ServingModel next = ServingModel.open(modelDir, live.movies());
+      ServingModel next = ServingModel.open(modelDir, vectors, live.movies());
       current.set(next);
       metrics.modelLoaded(next.fingerprint());
       if (old != null) {

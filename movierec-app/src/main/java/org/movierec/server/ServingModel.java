@@ -19,6 +19,7 @@ import org.movierec.data.SeenMovies;
 import org.movierec.data.User;
 import org.movierec.index.AppendedIndex;
 import org.movierec.index.ExactIndex;
+import org.movierec.index.GrowableIndex;
 import org.movierec.index.IndexedMovie;
 import org.movierec.index.VectorIndex;
 import org.movierec.model.Catalog;
@@ -26,7 +27,7 @@ import org.movierec.model.ModelFiles;
 import org.movierec.model.SavedModel;
 import org.movierec.model.Vectors;
 import org.movierec.recommend.EmbeddingRecommender;
-import org.movierec.recommend.ModelIndex;
+import org.movierec.recommend.VectorStore;
 import org.movierec.recommend.SegmentPopularityRecommender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,21 +84,22 @@ final class ServingModel {
   }
 
   /**
-   * Loads the model of {@code dir} and opens its index (building it first when it is missing or of another model);
-   * the movies added through the API that this model does not know get vectors from its movie tower.
+   * Loads the model of {@code dir} and opens its vectors in {@code vectors} (building them first when they are
+   * missing or of another model); the movies added through the API that this model does not know get vectors from
+   * its movie tower (and go into the store too when it grows, {@link GrowableIndex}).
    *
    * @throws IllegalStateException when the model or its index cannot be used (the message says how to rebuild)
    */
-  static ServingModel open(Path dir, Collection<Movie> addedMovies) {
+  static ServingModel open(Path dir, VectorStore vectors, Collection<Movie> addedMovies) {
     SavedModel saved = ModelFiles.load(dir);
     VectorIndex index;
     try {
-      index = ModelIndex.open(dir, saved);
+      index = vectors.open(dir, saved);
     } catch (IllegalStateException stale) {
       // A model just trained into the directory has no index of its own yet: build it, beside the one in use.
-      LOG.info("indexing model {} ({})", saved.fingerprint(), stale.getMessage());
-      ModelIndex.build(dir, saved);
-      index = ModelIndex.open(dir, saved);
+      LOG.info("indexing model {} into {} ({})", saved.fingerprint(), vectors.describe(dir), stale.getMessage());
+      vectors.build(dir, saved, VectorStore.Progress.NONE);
+      index = vectors.open(dir, saved);
     }
     try {
       ServingModel model = new ServingModel(saved, index);
@@ -203,7 +205,11 @@ final class ServingModel {
     Map<Integer, Movie> movies = new LinkedHashMap<>(v.catalog().movies());
     movies.put(movie.id(), movie);
     Catalog catalog = new Catalog(movies, v.catalog().users());
-    AppendedIndex index = v.index().with(new IndexedMovie(movie.id(), indexVector, movie.genres(), movie.year()));
+    IndexedMovie indexed = new IndexedMovie(movie.id(), indexVector, movie.genres(), movie.year());
+    if (base instanceof GrowableIndex store) {
+      store.add(indexed, movie.title()); // first: when the store fails, nothing changed here
+    }
+    AppendedIndex index = v.index().with(indexed);
     AppendedIndex similarity = v.similarity().with(new IndexedMovie(movie.id(), unit, movie.genres(), movie.year()));
     view = new View(catalog, index, similarity, recommender(catalog, index));
   }

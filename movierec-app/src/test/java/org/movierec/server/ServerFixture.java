@@ -13,6 +13,7 @@ import java.time.Duration;
 import org.movierec.cli.TrainedFixture;
 import org.movierec.model.ModelFiles;
 import org.movierec.recommend.ModelIndex;
+import org.movierec.recommend.VectorStore;
 
 /**
  * A server on a free loopback port, serving a copy of the tiny trained model ({@link TrainedFixture}) with its index,
@@ -40,6 +41,15 @@ final class ServerFixture implements AutoCloseable {
   static ServerFixture start(Path dir) throws IOException {
     Path model = copyIndexedModel(dir.resolve("model"));
     return start(dir, model, "jdbc:sqlite:" + dir.resolve("feedback.db"), null);
+  }
+
+  /** A server of a fresh copy of the tiny model, in {@code dir}, its vectors in {@code vectors}. */
+  static ServerFixture start(Path dir, VectorStore vectors) throws IOException {
+    Path model = copyIndexedModel(dir.resolve("model"));
+    String feedbackDb = "jdbc:sqlite:" + dir.resolve("feedback.db");
+    MovieRecServer server = MovieRecServer.start(new MovieRecServer.Settings(model, "127.0.0.1", 0, feedbackDb,
+        null, null, vectors));
+    return new ServerFixture(dir, model, feedbackDb, server);
   }
 
   static ServerFixture start(Path dir, Path model, String feedbackDb, Duration watchEvery) {

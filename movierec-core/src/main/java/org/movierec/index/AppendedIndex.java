@@ -1,12 +1,15 @@
 package org.movierec.index;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An index built once (on disk, read-only) plus movies added since, searched as one: the added movies are scored
- * exactly, in memory, and merged with the base's results in the order every index returns (higher score first,
+ * exactly, in memory, and merged with the base's results (a base that stores them too, a {@link GrowableIndex}, has
+ * its copies of them dropped) in the order every index returns (higher score first,
  * equal scores by smaller movie id). Adding returns a new index sharing the base; the base is closed with the last
  * of them only by whoever opened it ({@link #close} closes nothing of the base). Immutable, safe from many threads
  * as the base is.
@@ -14,12 +17,15 @@ import java.util.Objects;
 public final class AppendedIndex implements VectorIndex {
   private final VectorIndex base;
   private final List<IndexedMovie> added;
+  private final Set<Integer> addedIds;
   private final ExactIndex addedIndex;
   private final IndexInfo info;
 
   private AppendedIndex(VectorIndex base, List<IndexedMovie> added) {
     this.base = base;
     this.added = List.copyOf(added);
+    this.addedIds = new HashSet<>();
+    added.forEach(m -> addedIds.add(m.movieId()));
     IndexInfo b = base.info();
     this.addedIndex = added.isEmpty() ? null : ExactIndex.of(this.added, b.modelFingerprint());
     this.info = new IndexInfo(b.backend(), b.dimension(), b.modelFingerprint(), b.size() + added.size());
@@ -69,7 +75,9 @@ public final class AppendedIndex implements VectorIndex {
     List<Neighbor> fromAdded = addedIndex.search(query);
     TopNeighbors top = new TopNeighbors(query.k(), fromBase.size() + fromAdded.size());
     for (Neighbor n : fromBase) {
-      top.offer(n.movieId(), n.score());
+      if (!addedIds.contains(n.movieId())) { // a growing base (Milvus) holds the added movies too: scored once
+        top.offer(n.movieId(), n.score());
+      }
     }
     for (Neighbor n : fromAdded) {
       top.offer(n.movieId(), n.score());
