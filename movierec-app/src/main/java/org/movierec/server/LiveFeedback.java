@@ -78,14 +78,23 @@ final class LiveFeedback {
     return mine == null ? List.of() : List.copyOf(mine.values());
   }
 
+  /**
+   * The user's ratings received, by movie, oldest first: an immutable snapshot, replaced whole when one arrives, so it
+   * can key what was computed from it.
+   */
+  Map<Integer, Rating> received(int userId) {
+    return ratings.getOrDefault(userId, Map.of());
+  }
+
   /** The same, as a profile reads them. */
   List<RatedMovie> ratedMoviesOf(int userId) {
-    Map<Integer, Rating> mine = ratings.get(userId);
-    if (mine == null) {
-      return List.of();
-    }
-    List<RatedMovie> out = new ArrayList<>(mine.size());
-    for (Rating r : mine.values()) {
+    return asRatedMovies(received(userId));
+  }
+
+  /** Ratings of {@link #received} as a profile reads them. */
+  static List<RatedMovie> asRatedMovies(Map<Integer, Rating> received) {
+    List<RatedMovie> out = new ArrayList<>(received.size());
+    for (Rating r : received.values()) {
       out.add(new RatedMovie(r.movieId(), r.stars()));
     }
     return out;

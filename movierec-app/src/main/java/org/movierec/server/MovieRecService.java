@@ -187,16 +187,25 @@ final class MovieRecService implements AutoCloseable {
   /** What a new user described by demographics alone asks. */
   private record NewUserQuestion(User demographics, int k, ItemFilter filter) {}
 
-  /** For a known user (of the data or added through the API), with every rating the server received. */
+  /**
+   * For a known user (of the data or added through the API), with every rating the server received. The answer is
+   * kept for the user's ratings received so far (a new rating, a new movie or another model asks anew).
+   */
   RecommendationsJson recommendFor(int userId, int k, ItemFilter filter) {
     return withModel(m -> {
       User user = user(m, userId);
-      UserProfile profile = profile(m, user);
-      ForJson who = new ForJson(userId, user.gender().name(), user.age().label(), user.occupation().label(),
-          profile.ratings().size());
-      return recommendations(m, profile, who, k, filter);
+      Map<Integer, Rating> received = live.received(userId);
+      return m.answer(new KnownUserQuestion(userId, received, k, filter), () -> {
+        UserProfile profile = profile(m, user, LiveFeedback.asRatedMovies(received));
+        ForJson who = new ForJson(userId, user.gender().name(), user.age().label(), user.occupation().label(),
+            profile.ratings().size());
+        return recommendations(m, profile, who, k, filter);
+      });
     });
   }
+
+  /** What a known user asks, with the ratings the server had received from them. */
+  private record KnownUserQuestion(int userId, Map<Integer, Rating> received, int k, ItemFilter filter) {}
 
   private RecommendationsJson recommendations(ServingModel m, UserProfile profile, ForJson who, int k,
       ItemFilter filter) {
@@ -347,7 +356,10 @@ final class MovieRecService implements AutoCloseable {
    * user added through the API (new to this model) by demographics and the ratings received.
    */
   private UserProfile profile(ServingModel m, User user) {
-    List<RatedMovie> received = live.ratedMoviesOf(user.id());
+    return profile(m, user, live.ratedMoviesOf(user.id()));
+  }
+
+  private UserProfile profile(ServingModel m, User user, List<RatedMovie> received) {
     if (m.users().containsKey(user.id())) {
       return m.saved().profile(user).withRatings(received);
     }

@@ -172,8 +172,9 @@ final class ServingModel {
 
   /**
    * The answer to a request that depends on nothing but its key and this model's catalog (a new user described by
-   * demographics alone: 294 of them, times k and filters), computed once per catalog: adding a movie starts afresh.
-   * At most {@link #MAX_ANSWERS} are kept; beyond, answers are computed every time.
+   * demographics alone, 294 of them; a known user with the ratings received from them so far; times k and filters),
+   * computed once per catalog: adding a movie starts afresh. At most {@link #MAX_ANSWERS} are kept: the one that
+   * would exceed them starts the kept answers afresh (a cheap bound: what is asked again is soon kept again).
    */
   @SuppressWarnings("unchecked")
   <T> T answer(Object key, Supplier<T> compute) {
@@ -183,9 +184,10 @@ final class ServingModel {
       return (T) known;
     }
     T computed = compute.get();
-    if (answers.size() < MAX_ANSWERS) {
-      answers.putIfAbsent(key, computed);
+    if (answers.size() >= MAX_ANSWERS) {
+      answers.clear();
     }
+    answers.putIfAbsent(key, computed);
     return computed;
   }
 

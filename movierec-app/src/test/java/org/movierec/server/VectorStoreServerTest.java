@@ -38,7 +38,8 @@ class VectorStoreServerTest {
       assertThat(server.get(known).status()).isEqualTo(200);
 
       store.down.set(true);
-      ServerFixture.Response failed = server.get(known);
+      assertThat(server.get(known).status()).as("an answer kept for this user").isEqualTo(200);
+      ServerFixture.Response failed = server.get("/api/users/1/recommendations?k=6");
       assertThat(failed.status()).as("%s", failed).isEqualTo(503);
       assertThat(failed.json().get("message").asText()).isEqualTo("the vector store at test://remote did not answer;"
           + " check that it is running");
@@ -46,7 +47,7 @@ class VectorStoreServerTest {
       assertThat(server.get("/health").status()).isEqualTo(200);
 
       store.down.set(false);
-      assertThat(server.get(known).status()).isEqualTo(200);
+      assertThat(server.get("/api/users/1/recommendations?k=6").status()).isEqualTo(200);
     }
   }
 
