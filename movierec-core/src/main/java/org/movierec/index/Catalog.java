@@ -11,9 +11,14 @@ import java.util.Objects;
  * @param movies sorted by movie id, so that building is repeatable whatever order the caller used
  * @param dimension the length of every vector
  */
-record Catalog(List<IndexedMovie> movies, int dimension) {
+public record Catalog(List<IndexedMovie> movies, int dimension) {
 
-  static Catalog of(List<IndexedMovie> movies) {
+  /**
+   * The movies, checked and sorted.
+   *
+   * @throws IllegalArgumentException when they are empty, have an id twice or vectors of different dimensions
+   */
+  public static Catalog of(List<IndexedMovie> movies) {
     Objects.requireNonNull(movies, "movies");
     if (movies.isEmpty()) {
       throw new IllegalArgumentException("cannot index an empty list of movies");
@@ -38,7 +43,7 @@ record Catalog(List<IndexedMovie> movies, int dimension) {
     return new Catalog(List.copyOf(sorted), dimension);
   }
 
-  int size() {
+  public int size() {
     return movies.size();
   }
 }

@@ -1,7 +1,6 @@
 package org.movierec.index;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -10,15 +9,6 @@ import java.util.List;
  * Not thread safe.
  */
 final class TopNeighbors {
-
-  /** Higher score first; equal scores by smaller movie id. Scores are never NaN (vectors are finite). */
-  static final Comparator<Neighbor> BEST_FIRST =
-      (a, b) -> {
-        if (a.score() != b.score()) {
-          return a.score() > b.score() ? -1 : 1;
-        }
-        return Integer.compare(a.movieId(), b.movieId());
-      };
 
   private final int k;
   private int size;
@@ -85,11 +75,11 @@ final class TopNeighbors {
     for (int i = 0; i < size; i++) {
       out[i] = new Neighbor(ids[i], scores[i]);
     }
-    Arrays.sort(out, BEST_FIRST);
+    Arrays.sort(out, Neighbor.BEST_FIRST);
     return List.of(out);
   }
 
-  /** Whether (score a, id a) comes before (score b, id b) in {@link #BEST_FIRST} order. */
+  /** Whether (score a, id a) comes before (score b, id b) in {@link Neighbor#BEST_FIRST} order. */
   private static boolean better(float scoreA, int idA, float scoreB, int idB) {
     return scoreA != scoreB ? scoreA > scoreB : idA < idB;
   }

@@ -100,7 +100,7 @@ class ExactScanTest {
         all.add(new Neighbor(ids[r], InnerProduct.of(q, v)));
       }
     }
-    all.sort(TopNeighbors.BEST_FIRST);
+    all.sort(Neighbor.BEST_FIRST);
     return all.subList(0, Math.min(k, all.size()));
   }
 

@@ -238,7 +238,7 @@ abstract class VectorIndexContractTest {
       List<Neighbor> got = index.search(query);
       List<Neighbor> want = exact.search(query);
 
-      assertThat(got).hasSize(want.size()).isSortedAccordingTo(TopNeighbors.BEST_FIRST);
+      assertThat(got).hasSize(want.size()).isSortedAccordingTo(Neighbor.BEST_FIRST);
       for (Neighbor n : got) {
         IndexedMovie movie = byId.get(n.movieId());
         assertThat(filter.accepts(movie.movieId(), movie.genres(), movie.year())).isTrue();

@@ -1,7 +1,6 @@
 package org.movierec.index.milvus;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.movierec.index.Neighbor;
 
@@ -12,24 +11,13 @@ import org.movierec.index.Neighbor;
 final class Ranking {
   private Ranking() {}
 
-  /**
-   * Higher score first; equal scores by smaller movie id: the order of core's {@code TopNeighbors.BEST_FIRST}, which is
-   * package-private there (the contract test checks that both agree).
-   */
-  static final Comparator<Neighbor> BEST_FIRST = (a, b) -> {
-    if (a.score() != b.score()) {
-      return a.score() > b.score() ? -1 : 1;
-    }
-    return Integer.compare(a.movieId(), b.movieId());
-  };
-
   /** The hits as neighbors, best first. */
   static List<Neighbor> sorted(List<MilvusOps.Hit> hits) {
     List<Neighbor> out = new ArrayList<>(hits.size());
     for (MilvusOps.Hit h : hits) {
       out.add(new Neighbor(Math.toIntExact(h.id()), MilvusScores.fromInnerProduct(h.score())));
     }
-    out.sort(BEST_FIRST);
+    out.sort(Neighbor.BEST_FIRST);
     return out;
   }
 
