@@ -1,8 +1,8 @@
 package org.movierec.index;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 
 /**
@@ -21,7 +21,7 @@ import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 public record HnswParams(
     int maxConn,
     int beamWidth,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.SKIP) boolean quantized) {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean quantized) {
   public HnswParams {
     if (maxConn < 1 || maxConn > Lucene99HnswVectorsFormat.MAXIMUM_MAX_CONN) {
       throw new IllegalArgumentException(
@@ -36,6 +36,15 @@ public record HnswParams(
   /** A graph over the float vectors, not quantized. */
   public HnswParams(int maxConn, int beamWidth) {
     this(maxConn, beamWidth, false);
+  }
+
+  /** Reads a manifest's {@code "hnsw"}: {@code quantized} is absent from those of float graphs. */
+  @JsonCreator
+  static HnswParams fromJson(
+      @JsonProperty("maxConn") int maxConn,
+      @JsonProperty("beamWidth") int beamWidth,
+      @JsonProperty("quantized") Boolean quantized) {
+    return new HnswParams(maxConn, beamWidth, Boolean.TRUE.equals(quantized));
   }
 
   /** Lucene's own defaults: 16 connections, beam width 100, float vectors. */
