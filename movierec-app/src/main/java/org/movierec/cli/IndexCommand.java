@@ -41,14 +41,17 @@ final class IndexCommand implements Callable<Integer> {
     VectorStore vectors = store.resolve();
     Path dir = model.resolve(root.environment());
     SavedModel saved = ModelFiles.load(dir);
-    build(dir, saved, vectors, spec.commandLine().getOut());
+    build(dir, saved, vectors, spec.commandLine().getOut(),
+        new ProgressBar(spec.commandLine().getErr(), root.environment().interactive()));
     return 0;
   }
 
-  /** Builds the index of a loaded model and says so. */
-  static int build(Path dir, SavedModel saved, VectorStore store, PrintWriter out) {
+  /** Builds the index of a loaded model and says so; a store that reports its inserts (Milvus) moves the bar. */
+  static int build(Path dir, SavedModel saved, VectorStore store, PrintWriter out, ProgressBar bar) {
     long start = System.nanoTime();
-    int movies = store.build(dir, saved, VectorStore.Progress.NONE);
+    int movies = store.build(dir, saved, (done, total) -> bar.show("storing movie vectors", done, total,
+        String.format(Locale.ROOT, "%,d of %,d", done, total)));
+    bar.clear();
     out.printf(Locale.ROOT, "Indexed %,d movies in %s (%.1f s)%n", movies, store.describe(dir),
         (System.nanoTime() - start) / 1e9);
     out.flush();

@@ -110,7 +110,7 @@ final class QuickstartCommand implements Callable<Integer> {
     } else {
       saved = TrainingRun.trainAndSave(movieLens, config, dir, out, new ProgressBar(err, env.interactive()));
     }
-    IndexCommand.build(dir, saved, vectors, out);
+    IndexCommand.build(dir, saved, vectors, out, new ProgressBar(err, env.interactive()));
     try (VectorIndex index = vectors.open(dir, saved)) {
       EmbeddingRecommender recommender = new EmbeddingRecommender(saved.model(), saved.catalog(), saved.seen(), index);
       User known = saved.catalog().users().getOrDefault(DEMO_USER_ID,

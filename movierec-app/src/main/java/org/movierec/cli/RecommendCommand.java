@@ -110,7 +110,8 @@ final class RecommendCommand implements Callable<Integer> {
     noteIgnoredRatings(saved, users, spec.commandLine().getErr(), "the given ratings only keep their movies out of"
         + " the recommendations");
     if (rebuildIndex) {
-      IndexCommand.build(dir, saved, vectors, spec.commandLine().getErr()); // stdout stays the result alone
+      IndexCommand.build(dir, saved, vectors, spec.commandLine().getErr(), // stdout stays the result alone
+          new ProgressBar(spec.commandLine().getErr(), root.environment().interactive()));
     }
     ItemFilter filter = filter();
     List<List<Recommendation>> found = new ArrayList<>();
