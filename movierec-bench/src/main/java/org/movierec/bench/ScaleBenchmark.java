@@ -57,18 +57,20 @@ public final class ScaleBenchmark {
 
   record Setting(HnswParams hnsw) {
     static Setting parse(String s) {
-      boolean q = s.endsWith("q");
-      String[] parts = (q ? s.substring(0, s.length() - 1) : s).split("/");
-      if (parts.length != 2) {
-        throw new IllegalArgumentException("a setting is M/efConstruction[q], e.g. 16/100 or 16/100q, got: " + s);
+      var m = java.util.regex.Pattern.compile("(\\d+)/(\\d+)(q?)(?:p(\\d+))?").matcher(s);
+      if (!m.matches()) {
+        throw new IllegalArgumentException(
+            "a setting is M/efConstruction[q][pDIM], e.g. 16/100, 16/100q or 16/100p64, got: " + s);
       }
-      HnswParams p = new HnswParams(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
-      return new Setting(q ? p.withQuantization() : p);
+      HnswParams p = new HnswParams(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), !m.group(3).isEmpty(),
+          m.group(4) == null ? 0 : Integer.parseInt(m.group(4)));
+      return new Setting(p);
     }
 
     @Override
     public String toString() {
-      return hnsw.maxConn() + "/" + hnsw.beamWidth() + (hnsw.quantized() ? "q" : "");
+      return hnsw.maxConn() + "/" + hnsw.beamWidth() + (hnsw.quantized() ? "q" : "")
+          + (hnsw.graphDimension() > 0 ? "p" + hnsw.graphDimension() : "");
     }
   }
 
@@ -118,9 +120,9 @@ public final class ScaleBenchmark {
         + " (%d with exclusions, median %d excluded)", model.fingerprint(), real.size(), shape.dimension(),
         shape.nearestDistance(), shape.biasMean(), shape.biasStd(), queries.size(),
         queries.stream().filter(q -> !q.filter().excludedIds().isEmpty()).count(), medianExcluded(queries));
-    System.out.println("| size | noise | M | efConstruction | candidates | quantized | build | disk | heap | p50 µs | p99 µs"
+    System.out.println("| size | noise | M | efConstruction | graph dim. | candidates | quantized | build | disk | heap | p50 µs | p99 µs"
         + " | recall@10 | recall@10 excl. | p99 µs excl. |");
-    System.out.println("|---:|:---:|---:|---:|---:|:---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    System.out.println("|---:|:---:|---:|---:|---:|---:|:---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 
     for (int size : sizes) {
       long t0 = System.nanoTime();
@@ -150,9 +152,11 @@ public final class ScaleBenchmark {
         for (int i = 0; i < candidates.size(); i++) {
           Result r = results.get(i);
           String row = String.format(Locale.ROOT,
-              "| %,d | %s | %d | %d | %d | %s | %s | %s | %s | %.0f | %.0f | %.3f | %.3f | %.0f |", size,
+              "| %,d | %s | %d | %d | %s | %d | %s | %s | %s | %s | %.0f | %.0f | %.3f | %.3f | %.0f |", size,
               noise.name().toLowerCase(Locale.ROOT),
-              setting.hnsw().maxConn(), setting.hnsw().beamWidth(), candidates.get(i),
+              setting.hnsw().maxConn(), setting.hnsw().beamWidth(),
+              setting.hnsw().graphDimension() == 0 ? "all" : String.valueOf(setting.hnsw().graphDimension()),
+              candidates.get(i),
               setting.hnsw().quantized() ? "yes" : "no", duration(build), mib(disk), mib(heap), r.p50Micros,
               r.p99Micros, r.recall, r.recallExcluding, r.p99MicrosExcluding);
           System.out.println(row);

@@ -53,10 +53,11 @@ public final class LuceneIndex implements VectorIndex {
   private final LuceneVectors vectors;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final boolean small; // scanned rather than searched through the graph, unless a filter needs the graph
+  private final GraphProjection projection; // of the query, for the graph; null when the graph has full vectors
   private volatile ExactScan scan; // built by the first search that scans
 
   private LuceneIndex(Path dir, IndexInfo info, Directory directory, DirectoryReader reader, LuceneVectors vectors,
-      boolean small) {
+      boolean small, GraphProjection projection) {
     this.dir = dir;
     this.info = info;
     this.directory = directory;
@@ -64,11 +65,14 @@ public final class LuceneIndex implements VectorIndex {
     this.searcher = new IndexSearcher(reader);
     this.vectors = vectors;
     this.small = small;
+    this.projection = projection;
   }
 
-  /** {@link #write(Path, List, String, HnswParams)} with {@link HnswParams#defaults()}. */
+  /** {@link #write(Path, List, String, HnswParams)} with {@link HnswParams#forCatalog} of these movies. */
   public static void write(Path dir, List<IndexedMovie> movies, String modelFingerprint) {
-    write(dir, movies, modelFingerprint, HnswParams.defaults());
+    write(dir, movies, modelFingerprint, movies.isEmpty()
+        ? HnswParams.defaults()
+        : HnswParams.forCatalog(movies.size(), movies.getFirst().vector().length));
   }
 
   /**
@@ -80,6 +84,11 @@ public final class LuceneIndex implements VectorIndex {
    * @throws UncheckedIOException when writing fails
    */
   public static void write(Path dir, List<IndexedMovie> movies, String modelFingerprint, HnswParams hnsw) {
+    write(dir, movies, modelFingerprint, hnsw, LuceneBuild.threadsFor(movies.size()));
+  }
+
+  /** {@link #write(Path, List, String, HnswParams)} by {@code buildThreads} threads (see {@link LuceneBuild}). */
+  static void write(Path dir, List<IndexedMovie> movies, String modelFingerprint, HnswParams hnsw, int buildThreads) {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(modelFingerprint, "modelFingerprint");
     Objects.requireNonNull(hnsw, "hnsw");
@@ -91,7 +100,7 @@ public final class LuceneIndex implements VectorIndex {
     Path target = dir.toAbsolutePath().normalize();
     try {
       requireReplaceable(target);
-      DirectorySwap.replace(target, tmp -> LuceneBuild.writeInto(tmp, catalog, modelFingerprint, hnsw));
+      DirectorySwap.replace(target, tmp -> LuceneBuild.writeInto(tmp, catalog, modelFingerprint, hnsw, buildThreads));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the vector index at " + target + ": " + e.getMessage(), e);
     }
@@ -122,14 +131,18 @@ public final class LuceneIndex implements VectorIndex {
     try {
       directory = FSDirectory.open(path);
       reader = DirectoryReader.open(directory);
-      LuceneVectors vectors = LuceneVectors.load(reader, manifest.dimension());
+      boolean projected = manifest.hnsw() != null && manifest.hnsw().projects(manifest.dimension());
+      GraphProjection projection = projected
+          ? GraphProjection.read(directory, manifest.dimension(), manifest.hnsw().graphDimension())
+          : null;
+      LuceneVectors vectors = LuceneVectors.load(reader, manifest.dimension(), projected);
       if (vectors.size() != manifest.size()) {
         throw unusable(path, "its manifest says " + manifest.size() + " movies but the Lucene files hold "
             + vectors.size());
       }
       IndexInfo info = new IndexInfo(BACKEND, manifest.dimension(), manifest.modelFingerprint(), vectors.size());
       return new LuceneIndex(path, info, directory, reader, vectors,
-          (long) vectors.size() * manifest.dimension() <= scanMaxValues);
+          (long) vectors.size() * manifest.dimension() <= scanMaxValues, projection);
     } catch (IOException e) {
       IOUtils.closeWhileHandlingException(reader, directory);
       if (isDamage(e)) {
@@ -159,8 +172,8 @@ public final class LuceneIndex implements VectorIndex {
       return exactScan().search(target, query.k(), accepts, vectors.movieIds());
     }
     int candidates = (int) Math.min(info.size(), Math.max((long) query.k() * CANDIDATES_PER_RESULT, MIN_CANDIDATES));
-    KnnFloatVectorQuery knn =
-        new KnnFloatVectorQuery(LuceneSchema.VECTOR, target, candidates, filterQuery(query.filter()));
+    KnnFloatVectorQuery knn = new KnnFloatVectorQuery(LuceneSchema.VECTOR,
+        projection == null ? target : projection.apply(target), candidates, filterQuery(query.filter()));
     TopDocs found;
     try {
       found = searcher.search(knn, candidates);

@@ -1,6 +1,9 @@
 package org.movierec.index;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
@@ -21,6 +24,8 @@ final class LuceneSchema {
   static final String VECTOR = "vector";
   static final String GENRE = "genre";
   static final String YEAR = "year";
+  /** The full vector as little-endian floats, when the graph's {@link #VECTOR} is a {@link GraphProjection}. */
+  static final String EXACT = "exact_vector";
 
   /** Inner product, any vector length: the score {@link VectorIndex} promises, up to Lucene's monotone scaling. */
   static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.MAXIMUM_INNER_PRODUCT;
@@ -28,14 +33,30 @@ final class LuceneSchema {
   private LuceneSchema() {}
 
   static Document document(IndexedMovie movie) {
+    return document(movie, null);
+  }
+
+  /** The document of {@code movie}, its graph vector projected by {@code projection} unless that is null. */
+  static Document document(IndexedMovie movie, GraphProjection projection) {
     Document doc = new Document();
     doc.add(new IntField(ID, movie.movieId(), Field.Store.YES));
-    doc.add(new KnnFloatVectorField(VECTOR, movie.vector(), SIMILARITY));
+    if (projection == null) {
+      doc.add(new KnnFloatVectorField(VECTOR, movie.vector(), SIMILARITY));
+    } else {
+      doc.add(new KnnFloatVectorField(VECTOR, projection.apply(movie.vector()), SIMILARITY));
+      doc.add(new BinaryDocValuesField(EXACT, new BytesRef(littleEndian(movie.vector()))));
+    }
     for (Genre g : movie.genres()) {
       doc.add(new StringField(GENRE, g.name(), Field.Store.NO));
     }
     doc.add(new IntField(YEAR, movie.year(), Field.Store.YES));
     return doc;
+  }
+
+  static byte[] littleEndian(float[] vector) {
+    ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    bytes.asFloatBuffer().put(vector);
+    return bytes.array();
   }
 
   /** The documents {@code filter} accepts, or null when it accepts all of them. */

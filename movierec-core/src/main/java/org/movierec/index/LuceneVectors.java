@@ -1,7 +1,10 @@
 package org.movierec.index;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
@@ -12,6 +15,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The movie id and exact vector of every Lucene document, loaded once when an index is opened (after verifying the
@@ -55,6 +59,16 @@ final class LuceneVectors {
    * @throws CorruptIndexException when a checksum fails or a document lacks its id or vector of {@code dimension}
    */
   static LuceneVectors load(DirectoryReader reader, int dimension) throws IOException {
+    return load(reader, dimension, false);
+  }
+
+  /**
+   * Reads every live document of {@code reader}, the full vectors from {@link LuceneSchema#EXACT} when the graph's
+   * vectors are {@code projected}.
+   *
+   * @throws CorruptIndexException when a checksum fails or a document lacks its id or vector of {@code dimension}
+   */
+  static LuceneVectors load(DirectoryReader reader, int dimension, boolean projected) throws IOException {
     if (reader.hasDeletions()) {
       throw new CorruptIndexException("an index written by MovieRec has no deleted documents", reader.toString());
     }
@@ -66,7 +80,11 @@ final class LuceneVectors {
       LeafReader segment = leaf.reader();
       segment.checkIntegrity();
       readIds(segment, leaf.docBase, movieIds);
-      readVectors(segment, leaf.docBase, dimension, vectors, hasVector);
+      if (projected) {
+        readExactVectors(segment, leaf.docBase, dimension, vectors, hasVector);
+      } else {
+        readVectors(segment, leaf.docBase, dimension, vectors, hasVector);
+      }
     }
     for (int doc = 0; doc < docs; doc++) {
       if (!hasVector[doc]) {
@@ -142,6 +160,25 @@ final class LuceneVectors {
     KnnVectorValues.DocIndexIterator it = values.iterator();
     for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
       System.arraycopy(values.vectorValue(it.index()), 0, vectors, (docBase + doc) * dimension, dimension);
+      hasVector[docBase + doc] = true;
+    }
+  }
+
+  private static void readExactVectors(LeafReader segment, int docBase, int dimension, float[] vectors,
+      boolean[] hasVector) throws IOException {
+    BinaryDocValues values = segment.getBinaryDocValues(LuceneSchema.EXACT);
+    if (values == null) {
+      return; // reported as a document without vector
+    }
+    int bytes = dimension * Float.BYTES;
+    for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+      BytesRef value = values.binaryValue();
+      if (value.length != bytes) {
+        throw new CorruptIndexException("document " + (docBase + doc) + " has a vector of " + value.length
+            + " bytes but the manifest's dimension " + dimension + " needs " + bytes, segment.toString());
+      }
+      ByteBuffer.wrap(value.bytes, value.offset, value.length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
+          .get(vectors, (docBase + doc) * dimension, dimension);
       hasVector[docBase + doc] = true;
     }
   }

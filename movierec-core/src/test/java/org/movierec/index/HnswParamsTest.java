@@ -48,6 +48,7 @@ class HnswParamsTest {
   void a_manifest_of_the_default_format_has_no_quantized_field() throws IOException {
     JsonNode hnsw = writtenManifest(HnswParams.defaults()).get("hnsw");
     assertThat(hnsw.has("quantized")).isFalse();
+    assertThat(hnsw.has("graphDimension")).isFalse();
     assertThat(hnsw.get("maxConn").asInt()).isEqualTo(16);
     assertThat(hnsw.get("beamWidth").asInt()).isEqualTo(100);
   }
@@ -57,6 +58,39 @@ class HnswParamsTest {
     HnswParams quantized = new HnswParams(24, 150, true);
     assertThat(writtenManifest(quantized).get("hnsw").get("quantized").asBoolean()).isTrue();
     assertThat(IndexManifest.readFrom(tempDir).hnsw()).isEqualTo(quantized);
+  }
+
+  @Test
+  void a_manifest_of_a_projected_graph_records_its_dimension_and_reads_back() throws IOException {
+    HnswParams projected = HnswParams.defaults().withGraphDimension(64);
+    assertThat(writtenManifest(projected).get("hnsw").get("graphDimension").asInt()).isEqualTo(64);
+    assertThat(IndexManifest.readFrom(tempDir).hnsw()).isEqualTo(projected);
+  }
+
+  @Test
+  void projects_only_vectors_longer_than_the_graph_dimension() {
+    HnswParams projected = new HnswParams(16, 100, false, 64);
+    assertThat(projected.projects(257)).isTrue();
+    assertThat(projected.projects(64)).isFalse();
+    assertThat(projected.projects(16)).isFalse();
+    assertThat(HnswParams.defaults().projects(257)).isFalse();
+    assertThat(projected.withQuantization()).isEqualTo(new HnswParams(16, 100, true, 64));
+  }
+
+  @Test
+  void large_catalogs_of_long_vectors_are_built_on_64_leading_directions() {
+    assertThat(HnswParams.forCatalog(3_883, 257)).isEqualTo(HnswParams.defaults());
+    assertThat(HnswParams.forCatalog(99_999, 257)).isEqualTo(HnswParams.defaults());
+    assertThat(HnswParams.forCatalog(100_000, 257)).isEqualTo(new HnswParams(16, 100, false, 64));
+    assertThat(HnswParams.forCatalog(1_000_000, 128)).isEqualTo(new HnswParams(16, 100, false, 64));
+    assertThat(HnswParams.forCatalog(1_000_000, 127)).isEqualTo(HnswParams.defaults());
+  }
+
+  @Test
+  void rejects_a_negative_graph_dimension() {
+    assertThatThrownBy(() -> HnswParams.defaults().withGraphDimension(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("graphDimension must be 0 (all dimensions) or positive, got: -1");
   }
 
   @Test
