@@ -19,9 +19,11 @@ import org.movierec.index.milvus.MilvusStoreException.Reason;
  *
  * <p>{@link #build} writes a new collection and moves the alias {@link MilvusOptions#collection()} to it ({@link
  * Reindex}); {@link #open} opens what the alias names, refusing a collection built from another model. A search runs
- * on the collection the alias named when the index was opened; when a later build elsewhere has dropped it, the index
- * follows the alias to the new collection if it comes from the same model and refuses otherwise, since the query
- * vectors of one model mean nothing to the movie vectors of another.
+ * on the collection the alias named when the index was opened. A rebuild in the same process leaves that collection
+ * in place while an index searches it, and the last such index drops it on {@link #close} ({@link
+ * SearchedCollections}): a server's hot swap finishes the old model's requests on the old collection. When a build
+ * in another process has dropped it, the index follows the alias to the new collection if it comes from the same
+ * model and refuses otherwise, since the query vectors of one model mean nothing to the movie vectors of another.
  *
  * <p>Scores are the inner products Milvus computes in float ({@link MilvusScores}): the same scale as {@link
  * org.movierec.index.ExactIndex}'s, equal up to float rounding. Results are re-sorted best first with ties broken by
@@ -65,6 +67,7 @@ public final class MilvusIndex implements GrowableIndex {
     this.dimension = dimension;
     this.collection = collection;
     this.size = size;
+    SearchedCollections.opened(options.uri(), collection);
   }
 
   /**
@@ -93,7 +96,8 @@ public final class MilvusIndex implements GrowableIndex {
 
   /**
    * Builds {@code movies} into a new collection and moves the alias {@code options.collection()} to it once it is
-   * complete, indexed and loaded, then drops the collection the alias named before. Searches through the alias, from
+   * complete, indexed and loaded, then drops the collection the alias named before (or, while an index of this
+   * process still searches it, leaves that to the last such index's {@link #close}). Searches through the alias, from
    * this or any other process, see the previous catalog until the switch.
    *
    * @param titles each movie's title by movie id, stored for people looking at the collection; missing ones are
@@ -136,7 +140,8 @@ public final class MilvusIndex implements GrowableIndex {
 
   static MilvusIndex build(MilvusOps ops, MilvusOptions options, MilvusIndexParams params, MilvusCatalog catalog,
       String modelFingerprint, int batchSize, Instant now, BuildProgress progress) {
-    String name = Reindex.run(ops, options.collection(), params, catalog, modelFingerprint, batchSize, now, progress);
+    String name = Reindex.run(ops, options.collection(), params, catalog, modelFingerprint, batchSize, now, progress,
+        previous -> SearchedCollections.retire(options.uri(), previous));
     return new MilvusIndex(ops, options, params, modelFingerprint, catalog.dimension(), name, catalog.size());
   }
 
@@ -200,7 +205,18 @@ public final class MilvusIndex implements GrowableIndex {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      ops.close();
+      String last = collection;
+      try {
+        if (SearchedCollections.closed(options.uri(), last)) {
+          ops.dropCollection(last); // retired by a rebuild while this index searched it
+        }
+      } catch (MilvusStoreException e) {
+        // the new collection is in service; the old one only takes space (as when Reindex cannot drop it)
+        System.getLogger(MilvusIndex.class.getName()).log(System.Logger.Level.WARNING, "could not drop the retired "
+            + "Milvus collection '" + last + "' at " + options.uri() + ": " + e.getMessage());
+      } finally {
+        ops.close();
+      }
     }
   }
 
@@ -240,6 +256,8 @@ public final class MilvusIndex implements GrowableIndex {
           + "; reopen it");
     }
     size = count(ops, target);
+    SearchedCollections.opened(options.uri(), target);
+    SearchedCollections.closed(options.uri(), gone); // dropped already, elsewhere: nothing to drop
     collection = target;
     return target;
   }

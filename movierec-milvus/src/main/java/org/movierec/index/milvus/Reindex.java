@@ -22,7 +22,8 @@ import org.movierec.index.IndexedMovie;
  *   <li>load the collection and wait for it;
  *   <li>point the alias to it: {@code alterAlias} when the alias exists (one step for Milvus), else {@code
  *       createAlias};
- *   <li>drop the collection the alias pointed to before.
+ *   <li>drop the collection the alias pointed to before, unless an index of this process still searches it ({@link
+ *       SearchedCollections}): then the last of those drops it when it closes.
  * </ol>
  *
  * <p>A failure before the alias moved drops the new collection and leaves the previous catalog in service. A failure
@@ -46,6 +47,17 @@ final class Reindex {
    */
   static String run(MilvusOps ops, String alias, MilvusIndexParams params, MilvusCatalog catalog,
       String modelFingerprint, int batchSize, Instant now, BuildProgress progress) {
+    return run(ops, alias, params, catalog, modelFingerprint, batchSize, now, progress, previous -> false);
+  }
+
+  /**
+   * {@link #run(MilvusOps, String, MilvusIndexParams, MilvusCatalog, String, int, Instant, BuildProgress)}, leaving
+   * the previous collection in place when {@code keepsPrevious} says it is still searched (and will be dropped by its
+   * last searcher).
+   */
+  static String run(MilvusOps ops, String alias, MilvusIndexParams params, MilvusCatalog catalog,
+      String modelFingerprint, int batchSize, Instant now, BuildProgress progress,
+      java.util.function.Predicate<String> keepsPrevious) {
     Optional<String> previous = ops.aliasTarget(alias);
     if (previous.isEmpty() && ops.hasCollection(alias)) {
       throw new IllegalStateException("the Milvus collection '" + alias + "' is a collection, not an alias: MovieRec "
@@ -76,6 +88,11 @@ final class Reindex {
     }
     progress.step("'" + alias + "' now names '" + name + "'");
     if (previous.isPresent() && !previous.get().equals(name)) {
+      if (keepsPrevious.test(previous.get())) {
+        progress.step("kept the previous collection '" + previous.get() + "' until this process's searches of it "
+            + "end; the last of them drops it");
+        return name;
+      }
       try {
         ops.dropCollection(previous.get());
         progress.step("dropped the previous collection '" + previous.get() + "'");

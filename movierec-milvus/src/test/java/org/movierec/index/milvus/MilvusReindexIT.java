@@ -34,7 +34,7 @@ class MilvusReindexIT {
   }
 
   @Test
-  void a_rebuild_moves_the_alias_drops_the_old_collection_and_an_open_index_follows_it() {
+  void a_rebuild_moves_the_alias_and_the_old_collection_lasts_until_its_open_index_closes() {
     MilvusOptions options = server.options();
     List<String> steps = new ArrayList<>();
     BuildProgress progress = new BuildProgress() {
@@ -62,12 +62,21 @@ class MilvusReindexIT {
       assertThat(open.search(new VectorQuery(query, 3, childrens))).extracting(Neighbor::movieId)
           .containsExactly(1, 3);
 
+      String second;
       try (MilvusIndex rebuilt = MilvusIndex.build(options, MilvusIndexParams.defaults(), catalog(-1), Map.of(),
           "model-1", BuildProgress.NONE)) {
-        assertThat(rebuilt.collection()).isNotEqualTo(first);
-        // the open index searched the first collection, now dropped: it follows the alias to the rebuilt one
-        assertThat(open.search(VectorQuery.of(query, 1))).containsExactly(new Neighbor(3, 0.5f));
-        assertThat(open.collection()).isEqualTo(rebuilt.collection());
+        second = rebuilt.collection();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(rebuilt.search(VectorQuery.of(query, 1))).containsExactly(new Neighbor(3, 0.5f));
+        // this process still searches the first collection through `open`: it is kept, and `open` keeps using it
+        assertThat(open.search(VectorQuery.of(query, 1))).containsExactly(new Neighbor(1, 1f));
+        assertThat(open.collection()).isEqualTo(first);
+      }
+      try (SdkOps ops = SdkOps.connect(options)) {
+        assertThat(ops.hasCollection(first)).isTrue();
+        open.close(); // its last searcher: drops it
+        assertThat(ops.hasCollection(first)).isFalse();
+        assertThat(ops.aliasTarget(options.collection())).contains(second);
       }
     }
   }
