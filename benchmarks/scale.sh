@@ -3,7 +3,8 @@
 # build time, disk, heap, single-thread p50/p99 and recall@10 against exact search (ScaleBenchmark; docs/scale.md).
 # Usage: benchmarks/scale.sh [SIZES [SETTINGS [CANDIDATES]]]
 #   SIZES       comma-separated catalog sizes            (default 100000)
-#   SETTINGS    M/efConstruction, q = scalar-quantized   (default 16/100,16/200,32/200,16/100q)
+#   SETTINGS    M/efConstruction[q][pDIM]: q = scalar-quantized, pDIM = graph on DIM leading directions
+#               (default 16/100,16/200,32/200,16/100q)
 #   CANDIDATES  graph candidates per query, >= 100       (default 100,200,400)
 # Environment: MODEL (default ~/.movierec/model), HEAP (default 12g), BUILD=0 to skip the Maven build,
 #   NOISE=model to draw the synthetic movies along the real movies' covariance (default isotropic).
