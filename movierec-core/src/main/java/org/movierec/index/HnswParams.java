@@ -14,8 +14,6 @@ import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
  * manifest records {@code "quantized": true} only for such an index: the default leaves the manifest as it was, and a
  * manifest without the field reads as not quantized.
  *
- * @param maxConn the most neighbors a node keeps per graph layer (Lucene's {@code M}), 1..512
- * @param beamWidth how many candidates are kept while linking a new node ({@code efConstruction}), 1..3200
  * <p>With a {@code graphDimension} smaller than the vectors', the graph is built and searched over the vectors'
  * projections onto their {@code graphDimension} leading directions ({@link GraphProjection}: the top eigenvectors of
  * the movies' second-moment matrix); the full vectors are stored beside them and re-score every candidate, so again
