@@ -101,6 +101,10 @@ final class GraphProjection {
           largest = i;
         }
       }
+      if (!(norm > 0) || !Double.isFinite(norm)) {
+        throw new IllegalStateException("the eigen-decomposition of the movies' second-moment matrix gave direction "
+            + k + " of squared norm " + norm + "; expected a unit vector");
+      }
       double scale = (direction.get(largest) < 0 ? -1 : 1) / Math.sqrt(norm);
       for (int i = 0; i < d; i++) {
         basis[k * d + i] = (float) (direction.get(i) * scale);

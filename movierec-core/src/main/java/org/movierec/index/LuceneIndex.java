@@ -30,8 +30,10 @@ import org.apache.lucene.util.IOUtils;
  *
  * <p>{@link #write} builds a directory holding one Lucene segment and an {@code index-manifest.json}; {@link #open}
  * opens it read-only. A search asks the graph for more candidates than requested, with the filter pushed into the
- * Lucene query, then re-scores the candidates with the exact inner product (the vectors are kept in memory: a catalog
- * is a few thousand movies), so scores equal {@link ExactIndex}'s and only recall is approximate.
+ * Lucene query, then re-scores the candidates with the exact inner product (the vectors are kept in memory: about
+ * 1 GiB per million movies of 257 dimensions), so scores equal {@link ExactIndex}'s and only recall is approximate.
+ * The graph of a large catalog is built on every core and may walk projections of the vectors ({@link
+ * HnswParams#forCatalog}); the re-scoring always uses the full vectors.
  *
  * <p>Searches may run from many threads; one reader is shared and closed by {@link #close}.
  */

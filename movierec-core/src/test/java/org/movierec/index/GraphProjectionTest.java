@@ -75,6 +75,18 @@ class GraphProjectionTest {
   }
 
   @Test
+  void vectors_spanning_fewer_directions_than_asked_still_project() {
+    // every vector along the first axis: one direction carries everything, the other two are some unit vectors
+    // orthogonal to it, on which these vectors project to 0
+    List<float[]> line = List.of(new float[] {2, 0, 0, 0}, new float[] {-1, 0, 0, 0}, new float[] {0.5f, 0, 0, 0});
+    GraphProjection projection = GraphProjection.fit(line, 3);
+    assertThat(projection.apply(new float[] {3, 0, 0, 0})).containsExactly(3f, 0f, 0f);
+    float[] q = projection.apply(new float[] {1, 2, 3, 4});
+    assertThat(q[0]).isEqualTo(1f);
+    assertThat((double) InnerProduct.of(q, projection.apply(line.get(0)))).isCloseTo(2.0, within(1e-6));
+  }
+
+  @Test
   void reads_back_what_it_wrote() throws IOException {
     GraphProjection written = GraphProjection.fit(AXES, 2);
     try (Directory directory = FSDirectory.open(tempDir)) {
