@@ -32,10 +32,6 @@ final class LuceneSchema {
 
   private LuceneSchema() {}
 
-  static Document document(IndexedMovie movie) {
-    return document(movie, null);
-  }
-
   /** The document of {@code movie}, its graph vector projected by {@code projection} unless that is null. */
   static Document document(IndexedMovie movie, GraphProjection projection) {
     Document doc = new Document();

@@ -54,15 +54,6 @@ final class LuceneVectors {
   }
 
   /**
-   * Reads every live document of {@code reader}.
-   *
-   * @throws CorruptIndexException when a checksum fails or a document lacks its id or vector of {@code dimension}
-   */
-  static LuceneVectors load(DirectoryReader reader, int dimension) throws IOException {
-    return load(reader, dimension, false);
-  }
-
-  /**
    * Reads every live document of {@code reader}, the full vectors from {@link LuceneSchema#EXACT} when the graph's
    * vectors are {@code projected}.
    *
